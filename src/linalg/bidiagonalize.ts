@@ -1,0 +1,51 @@
+import { applyReflectorLeft, applyReflectorRight, makeReflector } from './householder.js';
+
+/**
+ * LQ reduction in place: the wide block `a` (k rows, n ≥ k columns, row stride `stride`) becomes
+ * L·Q̃ with L lower triangular in the first k columns. Reflector j (acting on columns j…n−1) is left
+ * in row j right of the diagonal (v₀ = 1 implied); τ_j goes to `taus[j]` when given.
+ * Afterwards A = L · H_{k−1}ᵀ⋯H_0ᵀ, i.e. A·H_0⋯H_{k−1} = [L 0].
+ */
+export function lqInPlace(a: Float64Array, k: number, n: number, stride: number, taus?: Float64Array): void {
+  for (let j = 0; j < k; j++) {
+    const row = j * stride;
+    const tau = makeReflector(a, row + j, 1, n - j);
+    if (taus !== undefined) taus[j] = tau;
+    if (tau === 0) continue;
+    const beta = a[row + j]!;
+    applyReflectorRight(a, stride, j + 1, k, j, n - j, a, row + j, tau);
+    a[row + j] = beta;
+  }
+}
+
+/**
+ * Golub–Kahan reduction of the wide block `a` (k rows, n ≥ k columns, row stride `stride`), rows first:
+ * Uᵀ·A·V is lower bidiagonal with diagonal `d[0…k)` and subdiagonal `e[0…k−1)` (e_i at (i+1, i)); its
+ * transpose is upper bidiagonal with the same singular values as A. `a` is destroyed.
+ */
+export function bidiagonalizeWide(
+  a: Float64Array,
+  k: number,
+  n: number,
+  stride: number,
+  d: Float64Array,
+  e: Float64Array,
+): void {
+  const u = new Float64Array(k);
+  const z = new Float64Array(n);
+  for (let i = 0; i < k; i++) {
+    // Right reflector: zero row i right of the diagonal.
+    const row = i * stride;
+    const tauR = makeReflector(a, row + i, 1, n - i);
+    d[i] = a[row + i]!;
+    applyReflectorRight(a, stride, i + 1, k, i, n - i, a, row + i, tauR);
+    if (i + 1 >= k) break;
+    // Left reflector: zero column i below the subdiagonal.
+    const tauL = makeReflector(a, row + stride + i, stride, k - i - 1);
+    e[i] = a[row + stride + i]!;
+    if (tauL === 0) continue;
+    u[0] = 1;
+    for (let r = 1, at = row + 2 * stride + i; r < k - i - 1; r++, at += stride) u[r] = a[at]!;
+    applyReflectorLeft(a, stride, i + 1, k - i - 1, i + 1, n, u, tauL, z);
+  }
+}
