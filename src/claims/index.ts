@@ -1,0 +1,55 @@
+/** Public face of src/claims: the Claim type, the registry, the runner and archive replay. */
+export {
+  type AnyClaim,
+  type Certified,
+  type CertifyResult,
+  type Claim,
+  type ClaimKind,
+  type ClaimSource,
+  type Control,
+  defineClaim,
+  type Expectation,
+  type Experiment,
+  type ExperimentContext,
+  type ExperimentOption,
+  type ExperimentResult,
+  type Outcome,
+  type Plot,
+  sourceText,
+  type Verdict,
+} from './claim.js';
+export {
+  GUIDED_BATCH,
+  type HuntStepResult,
+  huntStep,
+  type NearMiss,
+  POOL_SIZE,
+  RANDOM_BATCH,
+  shardStep,
+  stepSeed,
+} from './hunt.js';
+export { ClaimRegistry } from './registry.js';
+export { type ReplayResult, replayArchive, replayLoaded } from './replay.js';
+export {
+  type ClaimRunResult,
+  counterexampleFile,
+  type FailureReport,
+  type RunOptions,
+  replayCommand,
+  runClaim,
+  verifyCounterexample,
+} from './runner.js';
+export {
+  bootstrapInterval,
+  mean,
+  nonDecreasingWithinIntervals,
+  normalCdf,
+  pearson,
+  proportionLessPValue,
+  ranks,
+  spearman,
+  standardDeviation,
+  wilsonInterval,
+  Z95,
+} from './statistics.js';
+export { toolName, toolVersion } from './version.js';

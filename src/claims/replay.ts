@@ -1,0 +1,51 @@
+import { type LoadedFile, loadArchive, loadCounterexampleFile } from '../archive/index.js';
+import type { AnyClaim } from './claim.js';
+import { verifyCounterexample } from './runner.js';
+
+export interface ReplayResult {
+  readonly path: string;
+  /** The claim id the file names (null when the file did not parse). */
+  readonly claim: string | null;
+  readonly ok: boolean;
+  /** Why the file fails: parse/schema errors, an unknown claim, or certificate checks that no longer hold. */
+  readonly problems: readonly string[];
+  readonly certificateKind: string | null;
+}
+
+/** Re-verify one loaded file with today's core (and the claim's own checks of `details`). */
+export function replayLoaded(file: LoadedFile, lookup: (id: string) => AnyClaim | undefined): ReplayResult {
+  if (!file.ok)
+    return { path: file.path, claim: null, ok: false, problems: [file.reason], certificateKind: null };
+  const value = file.value;
+  const claim = lookup(value.claim);
+  const problems: string[] = [];
+  if (claim === undefined) problems.push(`unknown claim '${value.claim}'`);
+  try {
+    problems.push(...verifyCounterexample(claim, value));
+  } catch (error) {
+    problems.push(`verification threw: ${(error as Error).message}`);
+  }
+  return {
+    path: file.path,
+    claim: value.claim,
+    ok: problems.length === 0,
+    problems,
+    certificateKind: value.certificate.kind,
+  };
+}
+
+/**
+ * Replay archived files: every file of the archive (or one claim's folder), or the given paths. A bad file is
+ * reported by path and reason and the rest are still replayed.
+ */
+export function replayArchive(
+  root: string,
+  lookup: (id: string) => AnyClaim | undefined,
+  options: { readonly claim?: string; readonly paths?: readonly string[] } = {},
+): ReplayResult[] {
+  const files =
+    options.paths !== undefined && options.paths.length > 0
+      ? options.paths.map((path) => loadCounterexampleFile(path))
+      : loadArchive(root, options.claim);
+  return files.map((file) => replayLoaded(file, lookup));
+}

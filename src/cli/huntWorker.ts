@@ -1,0 +1,41 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { allClaims } from '../../properties/index.js';
+import { ClaimRegistry, type NearMiss } from '../claims/index.js';
+import { huntLoop } from './huntLoop.js';
+
+/** The data a hunt worker starts with (see hunt.ts). */
+export interface HuntWorkerData {
+  readonly ids: readonly string[];
+  readonly seed: number;
+  readonly shard: { readonly index: number; readonly count: number };
+  readonly worker: number;
+  readonly workers: number;
+  readonly archive: string;
+  readonly deadline: number;
+  readonly pools: Record<string, NearMiss[]>;
+  readonly stop: SharedArrayBuffer;
+}
+
+async function start(): Promise<void> {
+  const data = workerData as HuntWorkerData;
+  const port = parentPort;
+  if (port === null) return;
+  const registry = new ClaimRegistry(allClaims);
+  await Promise.all(registry.claims.map((claim) => claim.prepare?.()));
+  const pools = new Map(Object.entries(data.pools));
+  await huntLoop({
+    claims: registry.select(data.ids),
+    seed: data.seed,
+    shard: data.shard,
+    worker: data.worker,
+    workers: data.workers,
+    archive: data.archive,
+    deadline: data.deadline,
+    pools,
+    stop: new Int32Array(data.stop),
+    report: (progress) => port.postMessage(progress),
+  });
+  port.postMessage({ type: 'done', worker: data.worker, pools: Object.fromEntries(pools) });
+}
+
+if (parentPort !== null) void start();

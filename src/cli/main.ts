@@ -1,0 +1,244 @@
+import { Command, CommanderError, Option } from 'commander';
+import { allClaims } from '../../properties/index.js';
+import { ClaimRegistry, toolVersion } from '../claims/index.js';
+import { UserError } from '../errors.js';
+import { checkCommand } from './check.js';
+import { huntCommand } from './hunt.js';
+import { inspectCommand } from './inspect.js';
+import { type Io, processIo } from './io.js';
+import { listCommand } from './list.js';
+import { archiveRoot, reportRoot } from './paths.js';
+import { replayCommand } from './replay.js';
+import { reportCommand } from './report.js';
+import { runCommand } from './run.js';
+import { parseDuration, parseInteger, resolveSeed } from './seed.js';
+
+/** Exit codes: 0 all as expected, 1 a verdict or replay not as expected, 2 bad usage or bad input. */
+export const EXIT_USAGE = 2;
+
+function buildProgram(io: Io, registry: ClaimRegistry, setCode: (code: number) => void): Command {
+  const program = new Command('landscape')
+    .description(
+      'Property-based theorem checker for neural-network loss landscapes: published claims as fast-check\n' +
+        'properties, counterexamples shrunk, certified and archived in counterexamples/, replayed forever.',
+    )
+    .version(toolVersion(), '-V, --version')
+    .showSuggestionAfterError(true)
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .exitOverride();
+  const archiveOption = () =>
+    new Option(
+      '--archive <dir>',
+      'archive folder (default: <project>/counterexamples, or $LANDSCAPE_ARCHIVE)',
+    );
+
+  program
+    .command('list')
+    .description('list the claims: id, kind, expectation, source, archived counterexamples')
+    .option('--json', 'print {"claims": [{id, title, kind, expect, source, counterexamples}]}')
+    .addOption(archiveOption())
+    .action((opts: { json?: boolean; archive?: string }) => {
+      setCode(listCommand(registry, archiveRoot(opts.archive), opts.json === true, io));
+    });
+
+  program
+    .command('check')
+    .description(
+      'run claims (all when no id is given), print verdicts, archive new certified counterexamples',
+    )
+    .argument('[ids...]', 'claim ids (see list)')
+    .option('--runs <n>', "cases per claim (default: the claim's check budget)")
+    .option('--seed <s>', 'fast-check seed (default: $LANDSCAPE_SEED, else fresh and printed)')
+    .option('--path <p>', 'fast-check replay path (with the --seed of the failure)')
+    .option('--json', 'print {"results": [{id, verdict, runs, discards, seed, ms, counterexamples}]}')
+    .option('--no-write', 'do not archive anything')
+    .addOption(archiveOption())
+    .option('--out <dir>', 'report folder for check.json (default: <project>/report)')
+    .action(
+      (
+        ids: string[],
+        opts: {
+          runs?: string;
+          seed?: string;
+          path?: string;
+          json?: boolean;
+          write: boolean;
+          archive?: string;
+          out?: string;
+        },
+      ) => {
+        const { seed, origin } = resolveSeed(opts.seed);
+        setCode(
+          checkCommand(
+            registry,
+            {
+              ids,
+              runs: opts.runs === undefined ? undefined : parseInteger('--runs', opts.runs, 1),
+              seed,
+              seedOrigin: origin,
+              path: opts.path,
+              json: opts.json === true,
+              archive: archiveRoot(opts.archive),
+              writeArchive: opts.write,
+              reportData: `${reportRoot(opts.out)}/data`,
+            },
+            io,
+          ),
+        );
+      },
+    );
+
+  program
+    .command('run')
+    .description("run an empirical claim's experiment: table with intervals, data and plots for the report")
+    .argument('<claim-id>', 'an empirical claim (see list)')
+    .argument('[options...]', "the experiment's own options, e.g. --trials 100 (see the claim's statement)")
+    .option('--seed <s>', 'seed (default: $LANDSCAPE_SEED, else fresh and printed)')
+    .option('--json', 'print the table, assertions and plot paths as JSON')
+    .option('--out <dir>', 'report folder (default: <project>/report)')
+    .allowUnknownOption(true)
+    .helpOption(
+      '-h, --help',
+      'show help (the experiment options are listed by `landscape run <claim-id> --options`)',
+    )
+    .action((id: string, rest: string[], opts: { seed?: string; json?: boolean; out?: string }) => {
+      const claim = registry.select([id])[0]!;
+      if (rest.includes('--options')) {
+        for (const o of claim.experiment?.options ?? [])
+          io.out(`--${o.flag} <value>  ${o.description} (default ${o.defaultValue})`);
+        setCode(0);
+        return;
+      }
+      const { seed } = resolveSeed(opts.seed);
+      setCode(runCommand(registry, id, rest, seed, opts.json === true, reportRoot(opts.out), io));
+    });
+
+  program
+    .command('hunt')
+    .description(
+      "long counterexample search on worker threads, guided by each claim's score; Ctrl-C keeps all found",
+    )
+    .argument('[ids...]', 'claim ids (default: every claim with a hypothesis generator)')
+    .requiredOption('--time <duration>', 'how long, e.g. 90s, 10m, 1h30m')
+    .option('--workers <n>', 'worker threads (default: all cores)')
+    .option('--shard <i/n>', 'search only shard i of n of the seed space (CI matrices)')
+    .option('--seed <s>', 'base seed (default: $LANDSCAPE_SEED, else fresh and printed)')
+    .option('--json', 'print a JSON summary at the end')
+    .addOption(archiveOption())
+    .action(
+      async (
+        ids: string[],
+        opts: {
+          time: string;
+          workers?: string;
+          shard?: string;
+          seed?: string;
+          json?: boolean;
+          archive?: string;
+        },
+      ) => {
+        const { seed } = resolveSeed(opts.seed);
+        let shard = { index: 1, count: 1 };
+        if (opts.shard !== undefined) {
+          const match = /^(\d+)\/(\d+)$/.exec(opts.shard);
+          const index = Number(match?.[1]);
+          const count = Number(match?.[2]);
+          if (match === null || !(index >= 1 && index <= count)) {
+            throw new UserError(`--shard expects i/n with 1 ≤ i ≤ n, got '${opts.shard}'`);
+          }
+          shard = { index, count };
+        }
+        setCode(
+          await huntCommand(
+            registry,
+            {
+              ids,
+              ms: parseDuration('--time', opts.time),
+              workers:
+                opts.workers === undefined ? undefined : parseInteger('--workers', opts.workers, 1, 256),
+              shard,
+              seed,
+              json: opts.json === true,
+              archive: archiveRoot(opts.archive),
+            },
+            io,
+          ),
+        );
+      },
+    );
+
+  program
+    .command('replay')
+    .description("re-verify archived counterexamples with today's core (all, or the given files)")
+    .argument('[paths...]', 'counterexample files (default: the whole archive)')
+    .option('--json', 'print {"results": [{path, claim, ok, problems}]}')
+    .addOption(archiveOption())
+    .action((paths: string[], opts: { json?: boolean; archive?: string }) => {
+      setCode(replayCommand(registry, archiveRoot(opts.archive), paths, opts.json === true, io));
+    });
+
+  program
+    .command('inspect')
+    .description(
+      'loss, gradient, Hessian eigenvalues, Jacobian rank, activation patterns of a counterexample or subject file',
+    )
+    .argument('<file>', 'a counterexample file or a bare subject file')
+    .option(
+      '--json',
+      'print {loss, gradientNorm, gradient, hessianEigenvalues, jacobianSingularValues, jacobianRank, onKink, activationPatterns}',
+    )
+    .action((file: string, opts: { json?: boolean }) => {
+      setCode(inspectCommand(file, opts.json === true, io));
+    });
+
+  program
+    .command('report')
+    .description(
+      'write a self-contained HTML report: verdicts, statements, counterexamples, experiment plots',
+    )
+    .option('--out <dir>', 'report folder (default: <project>/report)')
+    .addOption(archiveOption())
+    .action((opts: { out?: string; archive?: string }) => {
+      setCode(reportCommand(registry, archiveRoot(opts.archive), reportRoot(opts.out), io));
+    });
+  return program;
+}
+
+/** Await every claim's asynchronous set-up (solver loading) once, before any command runs a check. */
+export async function prepareClaims(registry: ClaimRegistry): Promise<void> {
+  await Promise.all(registry.claims.map((claim) => claim.prepare?.()));
+}
+
+/** Run the CLI; returns the exit code (never calls process.exit, so tests can call it). */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  let code = 0;
+  try {
+    const registry = new ClaimRegistry(allClaims);
+    await prepareClaims(registry);
+    const program = buildProgram(io, registry, (c) => {
+      code = c;
+    });
+    if (argv.length === 0) {
+      io.err(program.helpInformation());
+      return EXIT_USAGE;
+    }
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help'
+      ) {
+        return 0;
+      }
+      return EXIT_USAGE;
+    }
+    if (error instanceof UserError) {
+      io.err(`landscape: ${error.message}`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}

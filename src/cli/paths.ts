@@ -1,0 +1,37 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The folder of landscape-check's package.json (works from src/ under vitest and from dist/ when built). */
+export function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const candidate = join(dir, 'package.json');
+    if (existsSync(candidate)) {
+      try {
+        if ((JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string }).name === 'landscape-check')
+          return dir;
+      } catch {
+        // keep looking upward
+      }
+    }
+    dir = dirname(dir);
+  }
+  return process.cwd();
+}
+
+/** The archive folder: `--archive DIR`, else LANDSCAPE_ARCHIVE, else `<project>/counterexamples`. */
+export function archiveRoot(option: string | undefined): string {
+  const chosen = option ?? process.env.LANDSCAPE_ARCHIVE;
+  return chosen === undefined || chosen === '' ? join(projectRoot(), 'counterexamples') : resolve(chosen);
+}
+
+/** The report folder: `--out DIR`, else `<project>/report`. */
+export function reportRoot(option: string | undefined): string {
+  return option === undefined ? join(projectRoot(), 'report') : resolve(option);
+}
+
+/** The guided-hunt cache (ignored by git): near-misses kept across hunts. */
+export function cacheRoot(): string {
+  return join(projectRoot(), '.landscape-cache');
+}

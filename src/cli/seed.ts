@@ -1,0 +1,48 @@
+import { randomInt } from 'node:crypto';
+import { UserError } from '../errors.js';
+
+/** Parse an integer flag value; a UserError names the flag. */
+export function parseInteger(
+  flag: string,
+  text: string,
+  min = Number.MIN_SAFE_INTEGER,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
+  if (!/^-?\d+$/.test(text.trim())) throw new UserError(`${flag} expects an integer, got '${text}'`);
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new UserError(`${flag} must be an integer in [${min}, ${max}], got ${text}`);
+  }
+  return value;
+}
+
+/**
+ * The run's seed: `--seed`, else the LANDSCAPE_SEED environment variable, else a fresh one (from the OS's
+ * entropy, never Math.random), which is printed so the run can be replayed. fast-check seeds are 32-bit.
+ */
+export function resolveSeed(option: string | undefined): { seed: number; origin: 'flag' | 'env' | 'fresh' } {
+  if (option !== undefined)
+    return { seed: parseInteger('--seed', option, -(2 ** 31), 2 ** 31 - 1), origin: 'flag' };
+  const env = process.env.LANDSCAPE_SEED;
+  if (env !== undefined && env !== '') {
+    return { seed: parseInteger('LANDSCAPE_SEED', env, -(2 ** 31), 2 ** 31 - 1), origin: 'env' };
+  }
+  return { seed: randomInt(0, 2 ** 31 - 1), origin: 'fresh' };
+}
+
+/** "90s", "10m", "1h30m", "2h" → milliseconds. */
+export function parseDuration(flag: string, text: string): number {
+  const re = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
+  let total = 0;
+  let consumed = 0;
+  for (const match of text.trim().matchAll(re)) {
+    const value = Number(match[1]);
+    const unit = match[2];
+    total += value * (unit === 'ms' ? 1 : unit === 's' ? 1000 : unit === 'm' ? 60_000 : 3_600_000);
+    consumed += match[0].length;
+  }
+  if (consumed === 0 || consumed !== text.trim().length || !(total > 0)) {
+    throw new UserError(`${flag} expects a duration like 90s, 10m or 1h30m, got '${text}'`);
+  }
+  return total;
+}

@@ -1,0 +1,47 @@
+/** Public face of src/landscape: objectives, optimisers, point examination and certificate verification. */
+
+export { saddleCertificate, spuriousMinimumCertificate } from './certificates.js';
+export { DESCENT_GRAD_TOL, type DescentExamination, descendAndExamine, NEWTON_MAX_DIM } from './descend.js';
+export {
+  type ExamineOptions,
+  examinePoint,
+  type Perturbation,
+  type PointClass,
+  type PointExamination,
+  restrictHessian,
+} from './examinePoint.js';
+export { type InspectReport, inspectSubject } from './inspect.js';
+export { type LinearClosedForm, linearClosedForm } from './linearNetworks.js';
+export { type MlpModel, mlpModel, symmetryDirectionsFull } from './mlpModel.js';
+export { moveBy, type Objective } from './objective.js';
+export {
+  gradientDescent,
+  lbfgs,
+  newtonPolish,
+  type OptimizeOptions,
+  type OptimizeResult,
+} from './optimize.js';
+export { type SubjectModel, subjectModel } from './subjectModel.js';
+export type {
+  AnyPoint,
+  Certificate,
+  GaussianTeacherStudentJson,
+  MlpSubjectJson,
+  PerturbationJson,
+  SphericalSpinGlassJson,
+  Subject,
+} from './subjectTypes.js';
+export { complementBasis, orthonormalize, removeComponents } from './subspace.js';
+export {
+  EPS,
+  GRAD_ZERO_TOL,
+  LOSS_ROUNDING_RTOL,
+  PERTURBATION_RADII,
+  PERTURBATION_TRIALS,
+  PSD_EIG_RTOL,
+  REPLAY_RTOL,
+  SPURIOUS_ABS_GAP,
+  SPURIOUS_REL_GAP,
+  STRICT_EIG_RTOL,
+} from './tolerances.js';
+export { isSpuriousGap, verifyCertificate } from './verifyCertificate.js';

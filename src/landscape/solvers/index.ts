@@ -1,0 +1,9 @@
+/** Convex solvers for the landscape analyses (region LPs, basin QPs). */
+export {
+  highsLoaded,
+  loadHighs,
+  type Program,
+  type ProgramSolution,
+  programText,
+  solveProgram,
+} from './highs.js';

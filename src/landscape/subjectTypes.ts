@@ -1,0 +1,71 @@
+import type { MlpSubject, NetworkSpec, PointJson } from '../nn/index.js';
+
+/**
+ * The subjects of counterexample files (docs/counterexample-format.md) as TypeScript types. The archive's zod
+ * schema parses files into values of these types (a compile-time check in src/archive keeps them in step).
+ */
+
+/** An MLP whose network may freeze layers (extension `network.trainable`, one flag per weight layer). */
+export interface MlpSubjectJson extends Omit<MlpSubject, 'network'> {
+  readonly network: NetworkSpec & { readonly trainable?: readonly boolean[] | undefined };
+}
+
+/** Student W (n×d, row = neuron) against teacher V (k×d), unit output weights, x ~ N(0, I_d). */
+export interface GaussianTeacherStudentJson {
+  readonly kind: 'gaussian-teacher-student';
+  readonly student: readonly (readonly number[])[];
+  readonly teacher: readonly (readonly number[])[];
+}
+
+/** Spherical H-spin glass: couplings are the N^H Gaussian coefficients in row-major order; |point|² = N. */
+export interface SphericalSpinGlassJson {
+  readonly kind: 'spherical-spin-glass';
+  readonly H: number;
+  readonly N: number;
+  readonly couplings: readonly number[];
+  readonly point: readonly number[];
+}
+
+export type Subject = MlpSubjectJson | GaussianTeacherStudentJson | SphericalSpinGlassJson;
+
+/** A point of any subject kind, as JSON. */
+export type AnyPoint = PointJson | readonly (readonly number[])[] | readonly number[];
+
+export interface PerturbationJson {
+  readonly radii: readonly number[];
+  readonly trials: number;
+  readonly minLossIncrease: number;
+}
+
+interface CertificateCommon {
+  readonly loss: number;
+  readonly gradientNorm: number | null;
+  readonly hessianEigenvalues: readonly number[] | null;
+  readonly tolerances?: Readonly<Record<string, number>> | undefined;
+  readonly details?: Readonly<Record<string, unknown>> | undefined;
+  readonly exact?: Readonly<Record<string, unknown>> | null | undefined;
+}
+
+export type Certificate =
+  | (CertificateCommon & {
+      readonly kind: 'strict-local-min-not-global' | 'local-min-not-global';
+      readonly perturbation: PerturbationJson;
+      readonly betterPoint: AnyPoint;
+      readonly betterLoss: number;
+    })
+  | (CertificateCommon & {
+      readonly kind: 'saddle';
+      readonly descentDirection: AnyPoint;
+      readonly descentStep?: number | undefined;
+    })
+  | (CertificateCommon & {
+      readonly kind: 'rank-deficient';
+      readonly jacobianRank: number;
+      readonly claimedRank: number;
+      readonly singularValues: readonly number[];
+    })
+  | (CertificateCommon & {
+      readonly kind: 'no-monotone-path-found';
+      readonly profile: readonly number[];
+      readonly path?: readonly AnyPoint[] | undefined;
+    });
