@@ -1,4 +1,9 @@
-import { applyReflectorLeft, applyReflectorRight, makeReflector } from './householder.js';
+import {
+  applyReflectorLeft,
+  applyReflectorRight,
+  applyTwoReflectorsRight,
+  makeReflector,
+} from './householder.js';
 
 /**
  * LQ reduction in place: the wide block `a` (k rows, n ≥ k columns, row stride `stride`) becomes
@@ -7,14 +12,39 @@ import { applyReflectorLeft, applyReflectorRight, makeReflector } from './househ
  * Afterwards A = L · H_{k−1}ᵀ⋯H_0ᵀ, i.e. A·H_0⋯H_{k−1} = [L 0].
  */
 export function lqInPlace(a: Float64Array, k: number, n: number, stride: number, taus?: Float64Array): void {
-  for (let j = 0; j < k; j++) {
+  const vv = new Float64Array(2 * n);
+  let j = 0;
+  // Reflectors in pairs: H_j and H_{j+1} are made (H_j applied to row j+1 first), then applied together.
+  for (; j + 1 < k; j += 2) {
     const row = j * stride;
-    const tau = makeReflector(a, row + j, 1, n - j);
+    const next = row + stride;
+    const tau1 = makeReflector(a, row + j, 1, n - j);
+    applyReflectorRight(a, stride, j + 1, j + 2, j, n - j, a, row + j, tau1);
+    const tau2 = makeReflector(a, next + j + 1, 1, n - j - 1);
+    if (taus !== undefined) {
+      taus[j] = tau1;
+      taus[j + 1] = tau2;
+    }
+    // Both vectors explicitly over columns j…n−1: v₁ = (1, v₁…), v₂ = (0, 1, v₂…).
+    const len = n - j;
+    vv[0] = 1;
+    vv[1] = 0;
+    vv[2] = a[row + j + 1]!;
+    vv[3] = 1;
+    let c12 = vv[2]!;
+    for (let t = 2; t < len; t++) {
+      const v1 = a[row + j + t]!;
+      const v2 = a[next + j + t]!;
+      vv[2 * t] = v1;
+      vv[2 * t + 1] = v2;
+      c12 += v1 * v2;
+    }
+    applyTwoReflectorsRight(a, stride, j + 2, k, j, len, vv, tau1, tau2, c12);
+  }
+  if (j < k) {
+    const tau = makeReflector(a, j * stride + j, 1, n - j);
     if (taus !== undefined) taus[j] = tau;
-    if (tau === 0) continue;
-    const beta = a[row + j]!;
-    applyReflectorRight(a, stride, j + 1, k, j, n - j, a, row + j, tau);
-    a[row + j] = beta;
+    applyReflectorRight(a, stride, j + 1, k, j, n - j, a, j * stride + j, tau);
   }
 }
 

@@ -1,7 +1,7 @@
 import { NonFiniteError, ShapeError, shapeText, UserError } from '../errors.js';
 import type { DenseMatrix } from './matrix.js';
 
-/** Throws NonFiniteError naming `where`, `what` and the first offending entry, if any entry is NaN or ±Infinity. */
+/** Throws NonFiniteError naming `where`, `what` and the first entry that is NaN or ±Infinity, if any. */
 export function requireFinite(where: string, what: string, data: ArrayLike<number>, cols?: number): void {
   for (let i = 0; i < data.length; i++) {
     const v = data[i]!;

@@ -35,7 +35,7 @@ export function thinSvd(a: DenseMatrix): ThinSvd {
   };
 }
 
-/** All right singular vectors of a matrix with rows ≥ cols = n: V, n×n row-major (column j ↔ σ_j, descending). */
+/** All right singular vectors of a matrix with rows ≥ cols = n: V, n×n row-major; column j ↔ σ_j (descending). */
 export function fullRightSingularVectors(a: DenseMatrix): Float64Array {
   if (a.rows < a.cols) throw new Error('fullRightSingularVectors: needs rows ≥ cols');
   const svd = new SingularValueDecomposition(Matrix.from1DArray(a.rows, a.cols, a.data), {

@@ -16,9 +16,9 @@ export interface SymmetricEigen {
  * Eigendecomposition (A + Aᵀ)/2 = V·diag(λ)·Vᵀ of the symmetric part of a square A, λ ascending, V
  * orthogonal (column j ↔ λ_j).
  *
- * Method: Householder tridiagonalisation, Q formed from the reflectors, implicit QL (EISPACK tql2) whose
- * rotations are applied to the columns of Q a sweep at a time, row by row (as LAPACK's dsteqr/dlasr). Backward
- * stable: ‖A·V − V·Λ‖ = O(n · ε · ‖A‖₂) and ‖VᵀV − I‖ = O(n · ε); for (nearly) repeated eigenvalues
+ * Method: Householder tridiagonalisation, Q formed from the reflectors, implicit QL (EISPACK tql2)
+ * whose rotations are applied to the columns of Q a sweep at a time, row by row (as LAPACK's
+ * dsteqr/dlasr). Backward stable: ‖A·V − V·Λ‖ = O(n · ε · ‖A‖₂) and ‖VᵀV − I‖ = O(n · ε); for (nearly) repeated eigenvalues
  * only the spanned subspace is determined.
  *
  * Throws ShapeError for a non-square A, NonFiniteError on NaN/±Infinity entries.
@@ -35,7 +35,8 @@ export function symmetricEigen(a: DenseMatrix): SymmetricEigen {
   const tau = new Float64Array(n);
   tridiagonalize(work, n, d, e, { v, tau });
 
-  // Q = H_0·H_1⋯H_{n−3}, accumulated backwards as H_k·(H_{k+1}⋯H_{n−3}); H_k touches rows and columns k+1… only.
+  // Q = H_0·H_1⋯H_{n−3}, accumulated backwards as H_k·(H_{k+1}⋯H_{n−3});
+  // H_k touches rows and columns k+1… only.
   const q = new Float64Array(n * n);
   for (let i = 0; i < n; i++) q[i * n + i] = 1;
   const scratch = new Float64Array(n);

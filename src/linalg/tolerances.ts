@@ -7,8 +7,9 @@
 export const MACHINE_EPS = 2 ** -52;
 
 /**
- * claims-catalog §8: a rank is undecidable when σ_r < RANK_UNDECIDABLE_RTOL · σ_max (the last kept value is
- * already tiny) and the gap σ_r / σ_{r+1} < RANK_UNDECIDABLE_GAP (nothing separates it from the dropped ones).
+ * claims-catalog §8: a rank is undecidable when σ_r < RANK_UNDECIDABLE_RTOL · σ_max (the last kept value
+ * is already tiny) and the gap σ_r / σ_{r+1} < RANK_UNDECIDABLE_GAP (nothing separates it from the
+ * dropped ones).
  */
 export const RANK_UNDECIDABLE_RTOL = 1e-8;
 

@@ -28,7 +28,7 @@ export function gaussianMatrix(rows: number, cols: number, seed: number): DenseM
   return a;
 }
 
-/** A matrix from integers k as entries k / denominator (exact in float64 for small k, power-of-two denominators). */
+/** A matrix with entries k / denominator for integers k (exact for small k and power-of-two denominators). */
 export function scaledIntegerMatrix(
   rows: number,
   cols: number,
@@ -42,7 +42,7 @@ export function scaledIntegerMatrix(
   );
 }
 
-/** A Haar-like random orthogonal n×n matrix: Q from the Householder QR of a Gaussian matrix (product of reflectors). */
+/** A random orthogonal n×n matrix: the product of the Householder reflectors of a Gaussian matrix's QR. */
 export function randomOrthogonal(n: number, seed: number): DenseMatrix {
   const g = gaussianMatrix(n, n, seed);
   let q = dense(n, n);
@@ -65,7 +65,7 @@ export function randomOrthogonal(n: number, seed: number): DenseMatrix {
   return q;
 }
 
-/** U·diag(σ)·Vᵀ (m×n) with random orthogonal U, V: a matrix with prescribed singular values σ (length ≤ min(m, n)). */
+/** U·diag(σ)·Vᵀ (m×n) with random orthogonal U, V: prescribed singular values σ (length ≤ min(m, n)). */
 export function withSingularValues(
   rows: number,
   cols: number,
