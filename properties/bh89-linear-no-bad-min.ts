@@ -4,23 +4,15 @@
 import fc from 'fast-check';
 import { defineClaim } from '../src/claims/index.js';
 import {
-  CLOSED_FORM_GRAD_RTOL,
-  CRITICAL_VALUE_RTOL,
+  closedFormFailure,
   descendToCritical,
-  EIGEN_GAP_RTOL,
-  type LinearCriticalPoint,
+  layersToPoint,
   linearCriticalPoints,
+  linearHypotheses,
+  linearSpuriousMinimumCertificate,
+  matchesCriticalValue,
 } from '../src/landscape/exact/index.js';
-import {
-  isSpuriousGap,
-  type LinearClosedForm,
-  linearClosedForm,
-  type MlpSubjectJson,
-  PSD_EIG_RTOL,
-  spuriousMinimumCertificate,
-  subjectModel,
-} from '../src/landscape/index.js';
-import { fromRows } from '../src/linalg/index.js';
+import { isSpuriousGap, type MlpSubjectJson, subjectModel } from '../src/landscape/index.js';
 import { seededRng } from '../src/random.js';
 
 /** Hypotheses as a genome of small integers (readable shrinks; fast-check shrinks them without context). */
@@ -80,54 +72,6 @@ export function linearSubject(g: LinearProblemGenome): MlpSubjectJson | null {
   };
 }
 
-/** The closed form of a linear subject (any depth: p is its smallest hidden width), or why the hypotheses fail. */
-export function linearHypotheses(subject: MlpSubjectJson): { ok: true; closed: LinearClosedForm } | { ok: false; reason: string } {
-  const x = fromRows(subject.data.inputs);
-  const y = fromRows(subject.data.targets);
-  const p = Math.min(...subject.network.layerSizes.slice(1, -1));
-  let closed: LinearClosedForm;
-  try {
-    closed = linearClosedForm(x, y, p, subject.loss.scale);
-  } catch {
-    return { ok: false, reason: 'XᵀX singular' };
-  }
-  const ev = closed.eigenvalues;
-  for (let i = 0; i + 1 < ev.length; i++) {
-    if (ev[i]! - ev[i + 1]! <= EIGEN_GAP_RTOL * Math.max(1, Math.abs(ev[0]!))) {
-      return { ok: false, reason: 'Σ has (nearly) repeated eigenvalues' };
-    }
-  }
-  return { ok: true, closed };
-}
-
-/** The weights of a point as a JSON point without biases. */
-export function layersToPoint(layers: readonly (readonly (readonly number[])[])[]): MlpSubjectJson['point'] {
-  return { layers: layers.map((weights) => ({ weights: weights.map((row) => [...row]), biases: null })) };
-}
-
-/** |L − L_I| ≤ CRITICAL_VALUE_RTOL·(1 + |L_I|). */
-export function matchesCriticalValue(value: number, expected: number): boolean {
-  return Number.isFinite(value) && Math.abs(value - expected) <= CRITICAL_VALUE_RTOL * (1 + Math.abs(expected));
-}
-
-/** The index-set critical point's first failure of Baldi–Hornik's characterisation, or null. */
-export function closedFormFailure(point: LinearCriticalPoint, closed: LinearClosedForm, s: number): string | null {
-  const name = `I = {${point.indices.join(', ')}}`;
-  if (!matchesCriticalValue(point.value, point.expectedValue)) {
-    return `${name}: loss ${point.value} differs from the closed form ${point.expectedValue}`;
-  }
-  const gradTol = CLOSED_FORM_GRAD_RTOL * (1 + Math.abs(point.value) + s * closed.traceYY);
-  if (!(point.gradientNorm <= gradTol)) return `${name}: ‖∇L‖ = ${point.gradientNorm.toExponential(3)} > ${gradTol.toExponential(3)}`;
-  const scale = Math.max(Math.abs(point.lambdaMin), Math.abs(point.lambdaMax));
-  if (point.top && !(point.lambdaMin >= -PSD_EIG_RTOL * scale)) {
-    return `${name} (top): Hessian has λ_min = ${point.lambdaMin.toExponential(3)}, not positive semidefinite`;
-  }
-  if (!point.top && !(point.lambdaMin < -PSD_EIG_RTOL * scale)) {
-    return `${name}: no negative Hessian eigenvalue (λ_min = ${point.lambdaMin.toExponential(3)}, λ_max = ${point.lambdaMax.toExponential(3)})`;
-  }
-  return null;
-}
-
 /** What failed: a spurious local minimum (certifiable), or an exact fact of the closed form (not certifiable). */
 interface Evidence {
   readonly kind: 'spurious-minimum' | 'closed-form';
@@ -164,7 +108,7 @@ export const bh89LinearNoBadMin = defineClaim<LinearProblemGenome, Evidence>({
   kind: 'theorem',
   expect: 'holds',
   hypotheses: genome('identity'),
-  budget: { test: 40, check: 400 },
+  budget: { test: 60, check: 1000 },
   check(g) {
     const subject = linearSubject(g);
     if (subject === null) return { status: 'discard', reason: 'shape outside the hypotheses' };
@@ -178,17 +122,29 @@ export const bh89LinearNoBadMin = defineClaim<LinearProblemGenome, Evidence>({
         const failure = closedFormFailure(point, closed, s);
         if (failure !== null) {
           const theta = Array.from(model.fromPoint(layersToPoint(point.layers)));
-          return { status: 'fail', evidence: { kind: point.top ? 'closed-form' : 'spurious-minimum', theta, detail: failure } };
+          return {
+            status: 'fail',
+            evidence: {
+              kind: failure.what === 'no-negative-curvature' ? 'spurious-minimum' : 'closed-form',
+              theta,
+              detail: failure.detail,
+            },
+          };
         }
       }
     }
-    const result = descendToCritical(model.objective, model.theta, seededRng(g.init + 1), { radii: RADII, trials: TRIALS });
-    if (result.exam === null) return { status: 'inconclusive', reason: `optimiser: ${result.optimized.reason}` };
+    const result = descendToCritical(model.objective, model.theta, seededRng(g.init + 1), {
+      radii: RADII,
+      trials: TRIALS,
+    });
+    if (result.exam === null)
+      return { status: 'inconclusive', reason: `optimiser: ${result.optimized.reason}` };
     const value = result.exam.value;
     const score = (value - closed.globalLoss) / (1 + Math.abs(closed.globalLoss));
     const c = result.exam.classification;
     const theta = Array.from(result.theta);
-    if (c === 'not-critical') return { status: 'inconclusive', reason: 'endpoint not critical after polishing', score };
+    if (c === 'not-critical')
+      return { status: 'inconclusive', reason: 'endpoint not critical after polishing', score };
     if (subject.network.activation.name === 'identity') {
       const values = closed.indexSets().map((I) => closed.criticalValue(I));
       if (!values.some((v) => matchesCriticalValue(value, v))) {
@@ -197,42 +153,38 @@ export const bh89LinearNoBadMin = defineClaim<LinearProblemGenome, Evidence>({
       }
     }
     if (c === 'saddle' || matchesCriticalValue(value, closed.globalLoss)) return { status: 'pass', score };
-    if (!isSpuriousGap(value, closed.globalLoss)) return { status: 'inconclusive', reason: 'local minimum just above L*', score };
-    if (c === 'degenerate') return { status: 'inconclusive', reason: 'degenerate critical point above the global value', score };
-    return { status: 'fail', evidence: { kind: 'spurious-minimum', theta, detail: `${c} at L = ${value} > L* = ${closed.globalLoss}` }, score };
+    if (!isSpuriousGap(value, closed.globalLoss))
+      return { status: 'inconclusive', reason: 'local minimum just above L*', score };
+    if (c === 'degenerate')
+      return { status: 'inconclusive', reason: 'degenerate critical point above the global value', score };
+    return {
+      status: 'fail',
+      evidence: {
+        kind: 'spurious-minimum',
+        theta,
+        detail: `${c} at L = ${value} > L* = ${closed.globalLoss}`,
+      },
+      score,
+    };
   },
   certify(g, evidence) {
     if (evidence.kind !== 'spurious-minimum') {
-      return { ok: false, reason: `exact closed-form fact failed (no certificate kind for it): ${evidence.detail}` };
+      return {
+        ok: false,
+        reason: `exact closed-form fact failed (no certificate kind for it): ${evidence.detail}`,
+      };
     }
     const subject = linearSubject(g);
     if (subject === null) return { ok: false, reason: 'shape outside the hypotheses' };
     const hyp = linearHypotheses(subject);
     if (!hyp.ok) return { ok: false, reason: hyp.reason };
-    const start = subjectModel(subject);
-    const at: MlpSubjectJson = { ...subject, point: start.toPoint(Float64Array.from(evidence.theta)) as MlpSubjectJson['point'] };
-    const model = subjectModel(at);
-    const result = descendToCritical(model.objective, model.theta, seededRng(g.init + 2), { radii: [1e-3, 1e-5], trials: 200 });
-    if (result.exam === null) return { ok: false, reason: 'the point is not critical' };
-    const c = result.exam.classification;
-    if (c !== 'local-min' && c !== 'strict-local-min') return { ok: false, reason: `the point examines as ${c}: ${evidence.detail}` };
-    const p = Math.min(...subject.network.layerSizes.slice(1, -1));
-    const top = Array.from({ length: Math.min(p, subject.network.layerSizes.at(-1)!) }, (_, i) => i);
-    const better = model.fromPoint(layersToPoint(hyp.closed.criticalLayers(top, subject.network.layerSizes.slice(1, -1))));
-    const final: MlpSubjectJson = { ...subject, point: model.toPoint(result.theta) as MlpSubjectJson['point'] };
-    const finalModel = subjectModel(final);
-    return {
-      ok: true,
-      value: {
-        subject: final,
-        certificate: spuriousMinimumCertificate(finalModel, result.exam, better, {
-          details: { closedFormGlobalLoss: hyp.closed.globalLoss, eigenvalues: Array.from(hyp.closed.eigenvalues) },
-        }),
-      },
-    };
+    const built = linearSpuriousMinimumCertificate(subject, hyp.closed, evidence.theta, g.init + 2);
+    if (!built.ok) return { ok: false, reason: `${built.reason} (${evidence.detail})` };
+    return { ok: true, value: { subject: built.subject, certificate: built.certificate } };
   },
   control: {
-    description: 'relu instead of identity (outside the hypotheses): dead units give local minima above the linear optimum',
+    description:
+      'relu instead of identity (outside the hypotheses): dead units give local minima above the linear optimum',
     hypotheses: genome('relu'),
     expect: 'refuted',
     runs: 60,

@@ -116,7 +116,8 @@ export function linearClosedForm(x: DenseMatrix, y: DenseMatrix, p: number, s = 
           out.push([...prefix]);
           return;
         }
-        for (let i = prefix.length === 0 ? 0 : prefix[prefix.length - 1]! + 1; i < dy; i++) grow([...prefix, i], size);
+        for (let i = prefix.length === 0 ? 0 : prefix[prefix.length - 1]! + 1; i < dy; i++)
+          grow([...prefix, i], size);
       };
       for (let size = 0; size <= top.length; size++) grow([], size);
       return out;
@@ -125,7 +126,8 @@ export function linearClosedForm(x: DenseMatrix, y: DenseMatrix, p: number, s = 
       const k = indices.length;
       if (hiddenWidths.length === 0) throw new UserError('a linear network needs at least one hidden layer');
       hiddenWidths.forEach((w, l) => {
-        if (w < k) throw new UserError(`hidden layer ${l + 1} has width ${w}, too narrow for ${k} eigenvectors`);
+        if (w < k)
+          throw new UserError(`hidden layer ${l + 1} has width ${w}, too narrow for ${k} eigenvectors`);
       });
       const dx = wHat.cols;
       const sizes = [dx, ...hiddenWidths, dy];
@@ -140,7 +142,8 @@ export function linearClosedForm(x: DenseMatrix, y: DenseMatrix, p: number, s = 
                 // W_1 row r < k: u_{I_r}ᵀ Ŵ
                 if (r >= k) return 0;
                 let v = 0;
-                for (let t = 0; t < dy; t++) v += eigenvectors.data[t * dy + indices[r]!]! * wHat.data[t * dx + c]!;
+                for (let t = 0; t < dy; t++)
+                  v += eigenvectors.data[t * dy + indices[r]!]! * wHat.data[t * dx + c]!;
                 return v;
               }
               if (l === sizes.length - 2) return c < k ? eigenvectors.data[r * dy + indices[c]!]! : 0; // W_H = [U_I 0]

@@ -1,0 +1,42 @@
+/** Public face of src/landscape/exact: analyses behind the exact-fact claims (catalog §1 and §5.1). */
+export { bestPoint, descendToCritical } from './descendToCritical.js';
+export { addZeroUnit, duplicateUnit } from './embedding.js';
+export { type JacobianCertificateCheck, jacobianCertificate } from './jacobianCertificate.js';
+export {
+  type ClosedFormFailure,
+  closedFormFailure,
+  type LinearCriticalPoint,
+  layersToPoint,
+  linearCriticalPoints,
+  linearHypotheses,
+  linearSpuriousMinimumCertificate,
+  matchesCriticalValue,
+  type OriginCurvature,
+  originCurvature,
+} from './linearCriticalPoints.js';
+export { GENOME_ACTIVATIONS, genomeActivation, genomeSubject, type NetworkGenome } from './networkGenome.js';
+export {
+  type GramCheck,
+  type QuadraticFit,
+  quadraticFit,
+  type RegionInterval,
+  regionGram,
+  regionInterval,
+} from './regionLinearity.js';
+export {
+  CLOSED_FORM_GRAD_RTOL,
+  CRITICAL_VALUE_RTOL,
+  EIGEN_GAP_RTOL,
+  EMBED_LOSS_RTOL,
+  EMBED_SOURCE_GRAD_RTOL,
+  GRAM_RTOL,
+  JACOBIAN_CERT_FLOOR_EPS,
+  JACOBIAN_CERT_RTOL,
+  ORIGIN_EIG_RTOL,
+  ORIGIN_ZERO_RTOL,
+  POLISH_ACCEPT_RTOL,
+  QUADRATIC_FIT_RTOL,
+  REGION_SAFETY,
+  STALL_RTOL,
+  singularValueErrorScale,
+} from './tolerances.js';
