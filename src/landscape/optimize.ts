@@ -9,7 +9,7 @@ export interface OptimizeResult {
   readonly iterations: number;
   /** True when the stopping test (gradient or value target) was met; false on budget or breakdown. */
   readonly converged: boolean;
-  readonly reason: 'gradient' | 'value-target' | 'max-iterations' | 'line-search-failed' | 'non-finite';
+  readonly reason: 'gradient' | 'value-target' | 'max-iterations' | 'line-search-failed' | 'non-finite' | 'stalled';
 }
 
 export interface OptimizeOptions {
@@ -84,6 +84,14 @@ export function gradientDescent(
   }
 }
 
+/**
+ * L-BFGS stops as 'stalled' when the loss fell by at most STALL_RTOL·(1 + |L|) over STALL_WINDOW iterations: once
+ * ‖∇L‖ is near √(ε·L·λ) the line search sees only rounding and would spin to the iteration cap; Newton
+ * polishing (descendAndExamine does it) converges from there in a few steps.
+ */
+const STALL_WINDOW = 40;
+const STALL_RTOL = 1e-12;
+
 /** Armijo constant c₁ of the backtracking line search (the usual 1e-4: accept any step with a real decrease). */
 const ARMIJO_C1 = 1e-4;
 /** Backtracking halvings before the line search gives up: 2^-60 ≈ 1e-18 of the initial step. */
@@ -106,6 +114,7 @@ export function lbfgs(
   let theta: Float64Array = Float64Array.from(theta0);
   let { value, gradient } = objective.valueAndGradient(theta);
   let lastStep = 1;
+  let windowStart = value;
   for (let iteration = 0; ; iteration++) {
     const g = norm(gradient);
     if (!Number.isFinite(value) || !Number.isFinite(g)) {
@@ -133,6 +142,12 @@ export function lbfgs(
         converged: false,
         reason: 'max-iterations',
       };
+    }
+    if (iteration > 0 && iteration % STALL_WINDOW === 0) {
+      if (windowStart - value <= STALL_RTOL * (1 + Math.abs(value))) {
+        return { theta, value, gradientNorm: g, iterations: iteration, converged: false, reason: 'stalled' };
+      }
+      windowStart = value;
     }
     // Two-loop recursion: direction = −H_k ∇L.
     const q = Float64Array.from(gradient);
