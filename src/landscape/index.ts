@@ -15,6 +15,7 @@ export { type LinearClosedForm, linearClosedForm } from './linearNetworks.js';
 export { type MlpModel, mlpModel, symmetryDirectionsFull } from './mlpModel.js';
 export { moveBy, type Objective } from './objective.js';
 export {
+  DIVERGENCE_FACTOR,
   gradientDescent,
   lbfgs,
   newtonPolish,

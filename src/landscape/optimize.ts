@@ -9,8 +9,22 @@ export interface OptimizeResult {
   readonly iterations: number;
   /** True when the stopping test (gradient or value target) was met; false on budget or breakdown. */
   readonly converged: boolean;
-  readonly reason: 'gradient' | 'value-target' | 'max-iterations' | 'line-search-failed' | 'non-finite' | 'stalled';
+  readonly reason:
+    | 'gradient'
+    | 'value-target'
+    | 'max-iterations'
+    | 'line-search-failed'
+    | 'non-finite'
+    | 'stalled'
+    | 'diverged';
 }
+
+/**
+ * Fixed-step descent has diverged when the loss exceeds DIVERGENCE_FACTOR·(1 + |L(θ₀)|): far beyond any
+ * overshoot a stable step produces, and before the relative gradient test ‖∇‖ ≤ tol·(1 + |L|) could
+ * mistake a huge loss for convergence.
+ */
+export const DIVERGENCE_FACTOR = 1e6;
 
 export interface OptimizeOptions {
   readonly maxIterations?: number;
@@ -51,11 +65,16 @@ export function gradientDescent(
   const maxIterations = options.maxIterations ?? 100_000;
   const gradTol = options.gradTol ?? GRAD_ZERO_TOL;
   let theta: Float64Array = Float64Array.from(theta0);
+  let limit = Number.POSITIVE_INFINITY;
   for (let iteration = 0; ; iteration++) {
     const { value, gradient } = objective.valueAndGradient(theta);
     const g = norm(gradient);
     if (!Number.isFinite(value) || !Number.isFinite(g)) {
       return { theta, value, gradientNorm: g, iterations: iteration, converged: false, reason: 'non-finite' };
+    }
+    if (iteration === 0) limit = DIVERGENCE_FACTOR * (1 + Math.abs(value));
+    if (value > limit) {
+      return { theta, value, gradientNorm: g, iterations: iteration, converged: false, reason: 'diverged' };
     }
     if (g <= gradTol * (1 + Math.abs(value))) {
       return { theta, value, gradientNorm: g, iterations: iteration, converged: true, reason: 'gradient' };
