@@ -1,0 +1,24 @@
+import { expect, test } from 'vitest';
+import { describeClaim } from '../test/claimSuite.js';
+import {
+  analyseCounting,
+  kmMostRegionsFullrank,
+  runCounting,
+  widthsFor,
+} from './km-most-regions-fullrank.js';
+
+describeClaim(kmMostRegionsFullrank);
+
+test('below the counting bound d1·d0 < n no pattern is full rank; at d0 = 1 it needs d1 ≥ n (rank J_A = rank A)', () => {
+  const cells = runCounting(
+    [
+      { n: 8, d0: 1, d1s: [4, 7] },
+      { n: 8, d0: 2, d1s: [3] },
+    ],
+    30,
+    4,
+  );
+  expect(cells.map((c) => c.full)).toEqual([0, 0, 0]);
+  expect(widthsFor(12, 3, [0.25, 1, 4])).toEqual([1, 4, 16]);
+  expect(analyseCounting(cells).plots[0]!.type).toBe('lines');
+});
