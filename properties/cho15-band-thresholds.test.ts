@@ -1,0 +1,27 @@
+import { expect, test } from 'vitest';
+import { bandThreshold, eInfinity, isThetaRoot } from '../src/landscape/spinGlass/index.js';
+import { describeClaim } from '../test/claimSuite.js';
+import { cho15BandThresholds } from './cho15-band-thresholds.js';
+
+describeClaim(cho15BandThresholds);
+
+// [VER] catalog §6, H = 3 (brentq on the same formula): E∞ and E_0 … E_4, six decimals.
+const VER_H3 = { eInfinity: 1.632993, E: [1.656998, 1.652873, 1.650253, 1.648399, 1.646999] };
+
+test('[VER] H = 3: E∞ = 1.632993 and E₀…E₄ = 1.656998, 1.652873, 1.650253, 1.648399, 1.646999 (to the printed digits)', () => {
+  expect(Math.abs(eInfinity(3) - VER_H3.eInfinity)).toBeLessThanOrEqual(5e-7);
+  VER_H3.E.forEach((E, k) => {
+    const r = bandThreshold(k, 3);
+    expect(r.ok && Math.abs(r.E - E) <= 5e-7).toBe(true);
+  });
+});
+
+test('the brief’s table: H = 3, 4, 5 and k = 0…4 all pass the property (roots to 1e-12, strictly layered above E∞)', () => {
+  for (const H of [3, 4, 5]) {
+    for (let k = 0; k <= 4; k++) {
+      expect(cho15BandThresholds.check({ H, k }).status).toBe('pass');
+      const r = bandThreshold(k, H);
+      expect(r.ok && isThetaRoot(k, H, r.E)).toBe(true);
+    }
+  }
+});
