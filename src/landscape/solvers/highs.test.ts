@@ -24,3 +24,33 @@ test('qp', async () => {
   });
   expect(r2.status).toBe('infeasible');
 });
+
+test('a HiGHS crash on a QP is reported as an undecided solve, and the solver keeps working', async () => {
+  await loadHighs();
+  // A convex QP on which HiGHS 1.15.3 (WebAssembly) aborts with "memory access out of bounds".
+  const Q = dense(
+    2,
+    2,
+    Float64Array.from([4.042756797785639, -1.9278778208723577, -1.9278778208723577, 1.8478654699734394]),
+  );
+  const slopes = [
+    -0.022893038668541754, 0.03901678235307093, 1.152055480190867, 0.9411597618468819, 1.6402515956289285,
+    -0.9545257852796551, 0.8247457347337863, 1.2110662744043927,
+  ];
+  const crash = solveProgram({
+    n: 2,
+    Q,
+    c: Float64Array.from([-4.475995252828281, -4.106074709293493]),
+    rows: slopes.map((s) => ({ a: Float64Array.from([s, 1]), op: '>=' as const, rhs: 0 })),
+  });
+  // Pinned highs 1.15.3 crashes here; if an upgrade solves it, this expectation is the one to revisit.
+  expect(crash.status).toBe('other');
+  expect(crash.statusText).toMatch(/HiGHS failed: .*memory access out of bounds/);
+  const after = solveProgram({
+    n: 2,
+    Q: dense(2, 2, Float64Array.from([2, 0, 0, 2])),
+    c: Float64Array.from([1, 1]),
+    rows: [{ a: Float64Array.from([1, 1]), op: '>=', rhs: 1 }],
+  });
+  expect(after.objective).toBeCloseTo(1.5, 9);
+});
