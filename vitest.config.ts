@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    setupFiles: ['test/setup.ts'],
     include: ['src/**/*.test.ts', 'properties/**/*.test.ts', 'test/**/*.test.ts'],
     // Property suites are CPU-bound; two cores here, so keep the pool small and the timeout generous.
     testTimeout: 120_000,
@@ -11,6 +12,7 @@ export default defineConfig({
     maxWorkers: 2,
     coverage: {
       provider: 'v8',
+      setupFiles: ['test/setup.ts'],
       include: ['src/**/*.ts', 'properties/**/*.ts'],
       exclude: ['**/*.test.ts', 'src/cli/main.ts'],
       reportsDirectory: 'coverage',
