@@ -12,7 +12,6 @@ export default defineConfig({
     maxWorkers: 2,
     coverage: {
       provider: 'v8',
-      setupFiles: ['test/setup.ts'],
       include: ['src/**/*.ts', 'properties/**/*.ts'],
       exclude: ['**/*.test.ts', 'src/cli/main.ts'],
       reportsDirectory: 'coverage',
