@@ -309,6 +309,8 @@ export const cho15MinimaConcentrate = defineClaim<ConcentrationGenome, Evidence>
     runs: 2,
   },
   experiment: {
+    // The main job (npm run check) runs a reduced protocol, ~20–30 s; `landscape run` defaults to the full one.
+    mainJob: { runs: '40' },
     options: [
       {
         flag: 'N',

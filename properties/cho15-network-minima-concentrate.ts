@@ -375,6 +375,8 @@ export const cho15NetworkMinimaConcentrate = defineClaim<NetworkGenome, Evidence
     runs: 2,
   },
   experiment: {
+    // The main job (npm run check) runs a reduced protocol, ~20–30 s; `landscape run` defaults to the full one.
+    mainJob: { runs: '20' },
     options: [
       {
         flag: 'widths',

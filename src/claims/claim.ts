@@ -60,6 +60,11 @@ export interface Control<H> {
 export interface Experiment {
   /** Options of `landscape run <id>`, e.g. `--trials N`. */
   readonly options: readonly ExperimentOption[];
+  /**
+   * Options for the main job (`npm run check`, i.e. `landscape check --experiments`): a reduced protocol that
+   * still shows the trend in a few minutes at most. Absent: the defaults.
+   */
+  readonly mainJob?: Readonly<Record<string, string>>;
   run(options: Readonly<Record<string, string>>, context: ExperimentContext): ExperimentResult;
 }
 

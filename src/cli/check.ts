@@ -11,6 +11,7 @@ import {
 } from '../claims/index.js';
 import type { Io } from './io.js';
 import { projectRoot } from './paths.js';
+import { runExperiment } from './run.js';
 import { formatTable } from './table.js';
 
 export interface CheckOptions {
@@ -22,8 +23,10 @@ export interface CheckOptions {
   readonly json: boolean;
   readonly archive: string;
   readonly writeArchive: boolean;
-  /** Where `check.json` goes for the report (null: not written). */
-  readonly reportData: string | null;
+  /** The report folder: `data/check.json` goes there, and experiment data and plots with --experiments. */
+  readonly reportRoot: string | null;
+  /** Also run every selected claim's experiment (with its main-job options) for the report's tables and plots. */
+  readonly experiments: boolean;
 }
 
 /** One claim's row: the fresh run combined with what the archive already certifies. */
@@ -107,10 +110,33 @@ export function checkCommand(registry: ClaimRegistry, options: CheckOptions, io:
         io.err(`  archived file fails replay: ${broken.path}: ${broken.problems.join('; ')}`);
     }
   }
-  if (options.reportData !== null) {
-    mkdirSync(options.reportData, { recursive: true });
+  let experimentsOk = true;
+  if (options.experiments && options.reportRoot !== null) {
+    for (const claim of claims) {
+      const experiment = claim.experiment;
+      if (experiment === undefined) continue;
+      const chosen: Record<string, string> = {};
+      for (const option of experiment.options) chosen[option.flag] = option.defaultValue;
+      Object.assign(chosen, experiment.mainJob ?? {});
+      if (!options.json) {
+        const flags = Object.entries(experiment.mainJob ?? {})
+          .map(([k, v]) => `--${k} ${v}`)
+          .join(' ');
+        io.err(`running the experiment of ${claim.id}${flags === '' ? '' : ` (${flags})`}…`);
+      }
+      const record = runExperiment(claim, chosen, options.seed, options.reportRoot, () => undefined);
+      experimentsOk &&= record.ok;
+      if (!options.json) {
+        for (const a of record.result.assertions) io.err(`  ${a.verdict}: ${a.name}: ${a.detail}`);
+        io.err(`  ${(record.ms / 1000).toFixed(1)} s; plots: ${record.plotFiles.length}`);
+      }
+    }
+  }
+  if (options.reportRoot !== null) {
+    const reportData = join(options.reportRoot, 'data');
+    mkdirSync(reportData, { recursive: true });
     writeFileSync(
-      join(options.reportData, 'check.json'),
+      join(reportData, 'check.json'),
       `${JSON.stringify({ seed: options.seed, date: new Date().toISOString(), results: rows }, null, 2)}\n`,
     );
   }
@@ -162,5 +188,5 @@ export function checkCommand(registry: ClaimRegistry, options: CheckOptions, io:
         : `\n${unexpected.length} of ${rows.length} claims not as expected: ${unexpected.map((r) => r.id).join(', ')} (seed ${options.seed})`,
     );
   }
-  return rows.every((r) => r.asExpected) ? 0 : 1;
+  return rows.every((r) => r.asExpected) && experimentsOk ? 0 : 1;
 }

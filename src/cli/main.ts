@@ -53,7 +53,8 @@ function buildProgram(io: Io, registry: ClaimRegistry, setCode: (code: number) =
     .option('--json', 'print {"results": [{id, verdict, runs, discards, seed, ms, counterexamples}]}')
     .option('--no-write', 'do not archive anything')
     .addOption(archiveOption())
-    .option('--out <dir>', 'report folder for check.json (default: <project>/report)')
+    .option('--out <dir>', 'report folder for check.json and experiment data (default: <project>/report)')
+    .option('--experiments', "also run each selected claim's experiment (main-job options) for the report")
     .action(
       (
         ids: string[],
@@ -65,6 +66,7 @@ function buildProgram(io: Io, registry: ClaimRegistry, setCode: (code: number) =
           write: boolean;
           archive?: string;
           out?: string;
+          experiments?: boolean;
         },
       ) => {
         const { seed, origin } = resolveSeed(opts.seed);
@@ -80,7 +82,8 @@ function buildProgram(io: Io, registry: ClaimRegistry, setCode: (code: number) =
               json: opts.json === true,
               archive: archiveRoot(opts.archive),
               writeArchive: opts.write,
-              reportData: `${reportRoot(opts.out)}/data`,
+              reportRoot: reportRoot(opts.out),
+              experiments: opts.experiments === true,
             },
             io,
           ),

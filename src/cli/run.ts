@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ClaimRegistry } from '../claims/index.js';
+import type { AnyClaim, ClaimRegistry, ExperimentResult } from '../claims/index.js';
 import { UserError } from '../errors.js';
 import { renderPlot } from '../report/index.js';
 import type { Io } from './io.js';
@@ -32,6 +32,47 @@ export function parseExperimentOptions(
   return values;
 }
 
+/** What one experiment run wrote: its record (data + plots) and where. */
+export interface ExperimentRecord {
+  readonly id: string;
+  readonly seed: number;
+  readonly options: Record<string, string>;
+  readonly ms: number;
+  readonly result: ExperimentResult;
+  readonly dataFile: string;
+  readonly plotFiles: readonly string[];
+  readonly ok: boolean;
+}
+
+/** Run a claim's experiment and write its data (report/data/run-<id>.json) and SVG plots (report/plots/). */
+export function runExperiment(
+  claim: AnyClaim,
+  options: Record<string, string>,
+  seed: number,
+  out: string,
+  log: (line: string) => void,
+): ExperimentRecord {
+  const experiment = claim.experiment;
+  if (experiment === undefined) throw new UserError(`claim '${claim.id}' has no experiment`);
+  const started = performance.now();
+  const result = experiment.run(options, { seed, log });
+  const ms = Math.round(performance.now() - started);
+  const dataDir = join(out, 'data');
+  const plotDir = join(out, 'plots');
+  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(plotDir, { recursive: true });
+  const plotFiles = result.plots.map((plot, k) => {
+    const file = join(plotDir, `${claim.id}-${k + 1}.svg`);
+    writeFileSync(file, renderPlot(plot));
+    return file;
+  });
+  const dataFile = join(dataDir, `run-${claim.id}.json`);
+  const record = { id: claim.id, seed, options, ms, date: new Date().toISOString(), ...result, plotFiles };
+  writeFileSync(dataFile, `${JSON.stringify(record, null, 2)}\n`);
+  const ok = result.assertions.every((a) => a.verdict === 'holds');
+  return { id: claim.id, seed, options, ms, result, dataFile, plotFiles, ok };
+}
+
 export function runCommand(
   registry: ClaimRegistry,
   id: string,
@@ -47,21 +88,8 @@ export function runCommand(
     throw new UserError(`claim '${id}' has no experiment; runnable: ${runnable.join(', ') || 'none'}`);
   }
   const options = parseExperimentOptions(id, claim.experiment.options, args);
-  const started = performance.now();
-  const result = claim.experiment.run(options, { seed, log: (line) => (json ? undefined : io.err(line)) });
-  const ms = Math.round(performance.now() - started);
-  const dataDir = join(out, 'data');
-  const plotDir = join(out, 'plots');
-  mkdirSync(dataDir, { recursive: true });
-  mkdirSync(plotDir, { recursive: true });
-  const plotFiles = result.plots.map((plot, k) => {
-    const file = join(plotDir, `${id}-${k + 1}.svg`);
-    writeFileSync(file, renderPlot(plot));
-    return file;
-  });
-  const record = { id, seed, options, ms, date: new Date().toISOString(), ...result, plotFiles };
-  writeFileSync(join(dataDir, `run-${id}.json`), `${JSON.stringify(record, null, 2)}\n`);
-  const ok = result.assertions.every((a) => a.verdict === 'holds');
+  const record = runExperiment(claim, options, seed, out, (line) => (json ? undefined : io.err(line)));
+  const { result, ms, plotFiles } = record;
   if (json) {
     io.out(
       JSON.stringify(
@@ -84,8 +112,8 @@ export function runCommand(
     io.out('');
     for (const a of result.assertions) io.out(`${a.verdict.padEnd(12)} ${a.name}: ${a.detail}`);
     io.out(
-      `\nseed ${seed}; ${(ms / 1000).toFixed(1)} s; data ${join(dataDir, `run-${id}.json`)}; plots ${plotFiles.join(', ') || 'none'}`,
+      `\nseed ${seed}; ${(ms / 1000).toFixed(1)} s; data ${record.dataFile}; plots ${plotFiles.join(', ') || 'none'}`,
     );
   }
-  return ok ? 0 : 1;
+  return record.ok ? 0 : 1;
 }
