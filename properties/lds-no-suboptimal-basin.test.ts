@@ -1,0 +1,4 @@
+import { describeClaim } from '../test/claimSuite.js';
+import { ldsNoSuboptimalBasin } from './lds-no-suboptimal-basin.js';
+
+describeClaim(ldsNoSuboptimalBasin);

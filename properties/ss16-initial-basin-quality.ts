@@ -1,0 +1,262 @@
+// Safran & Shamir (2016), "On the Quality of the Initial Basin in Overspecified Neural Networks", ICML 2016
+// (arXiv 1511.04210), result (ii) of the abstract: a high probability of initialising in a basin with a small
+// minimal objective, more likely for larger (overspecified) networks [SRC abstract; quantitative form and
+// theorem numbering REC]. An empirical trend with a statistical test; see `statement`.
+import fc from 'fast-check';
+import {
+  defineClaim,
+  type ExperimentResult,
+  nonDecreasingWithinIntervals,
+  proportionLessPValue,
+  wilsonInterval,
+} from '../src/claims/index.js';
+import { BASIN_EPS_RTOL, initialBasinMinimum, randomBasinInstance } from '../src/landscape/basins/index.js';
+import { loadHighs } from '../src/landscape/solvers/index.js';
+import { seededRng } from '../src/random.js';
+
+/** Width multipliers of n: m ∈ {n/4, n/2, n, 2n, 4n}. */
+export const WIDTH_MULTIPLIERS: readonly number[] = [0.25, 0.5, 1, 2, 4];
+
+/** Level of the one-sided growth test. */
+const GROWTH_ALPHA = 0.05;
+
+/** Hypotheses of the small version run by `check`: a seed and the problem size. */
+export interface BasinGenome {
+  readonly seed: number;
+  readonly n: number;
+  readonly d: number;
+  /** Widths in increasing order (the claim) or decreasing (the control: the trend must then fail). */
+  readonly order: 'increasing' | 'decreasing';
+}
+
+function genome(order: BasinGenome['order']): fc.Arbitrary<BasinGenome> {
+  return fc.record({
+    seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+    n: fc.constantFrom(8, 12),
+    d: fc.constantFrom(2, 3),
+    order: fc.constant(order),
+  });
+}
+
+export interface WidthRate {
+  readonly m: number;
+  readonly trials: number;
+  readonly small: number;
+  /** Basins the program could not decide (solver status or the box); left out of `trials`. */
+  readonly undecided: number;
+  readonly p: number;
+  readonly lo: number;
+  readonly hi: number;
+  /** Median of min-basin loss / L_zero. */
+  readonly medianRatio: number;
+}
+
+/** P[min over the initial basin ≤ ε] per width, from independent instances (data, targets, init) per trial. */
+export function basinRates(
+  options: {
+    n: number;
+    d: number;
+    trials: number;
+    seed: number;
+    widths: readonly number[];
+    teacher?: number;
+    clusters?: number;
+  },
+  log: (line: string) => void = () => {},
+): WidthRate[] {
+  return options.widths.map((m, wi) => {
+    let small = 0;
+    let undecided = 0;
+    const ratios: number[] = [];
+    for (let t = 0; t < options.trials; t++) {
+      const rng = seededRng(options.seed + 7919 * wi + 104_729 * t);
+      const instance = randomBasinInstance(rng, {
+        n: options.n,
+        d: options.d,
+        m,
+        ...(options.teacher === undefined ? {} : { teacher: options.teacher }),
+        ...(options.clusters === undefined ? {} : { clusters: options.clusters }),
+      });
+      const result = initialBasinMinimum(instance);
+      if (result.status !== 'optimal') {
+        undecided++;
+        continue;
+      }
+      if (result.small) small++;
+      ratios.push(result.minLoss / result.zeroLoss);
+    }
+    const decided = options.trials - undecided;
+    const interval = wilsonInterval(small, decided);
+    ratios.sort((a, b) => a - b);
+    log(`m = ${m}: ${small}/${decided} basins with min ≤ ε (${undecided} undecided)`);
+    return {
+      m,
+      trials: decided,
+      small,
+      undecided,
+      ...interval,
+      medianRatio: ratios[ratios.length >> 1] ?? Number.NaN,
+    };
+  });
+}
+
+/** The two assertions of the trend: non-decreasing within Wilson 95% intervals, and P(last) > P(first) one-sided. */
+export function trendAssertions(rates: readonly WidthRate[], label: string): ExperimentResult['assertions'] {
+  const first = rates[0]!;
+  const last = rates[rates.length - 1]!;
+  const monotone = nonDecreasingWithinIntervals(rates);
+  const pValue = proportionLessPValue(first.small, first.trials, last.small, last.trials);
+  return [
+    {
+      name: `${label}: P[min_basin L ≤ ε] non-decreasing in the width`,
+      verdict: monotone ? 'holds' : 'refuted',
+      detail: `no later width's Wilson 95% upper bound below an earlier one's lower bound; rates ${rates.map((r) => `${r.m}: ${r.small}/${r.trials}`).join(', ')}`,
+    },
+    {
+      name: `${label}: P grows from m = ${first.m} to m = ${last.m}`,
+      verdict: pValue < GROWTH_ALPHA ? 'holds' : 'refuted',
+      detail: `one-sided two-proportion z-test (pooled) of P(${first.m}) ≥ P(${last.m}): p = ${pValue.toExponential(2)} (holds below ${GROWTH_ALPHA})`,
+    },
+  ];
+}
+
+function widthsFor(n: number): number[] {
+  return WIDTH_MULTIPLIERS.map((k) => Math.max(1, Math.round(k * n)));
+}
+
+/** Trials per width of the small version in `check`. */
+const CHECK_TRIALS = 16;
+
+export const ss16InitialBasinQuality = defineClaim<BasinGenome, string>({
+  id: 'ss16-initial-basin-quality',
+  title: 'The probability that the initial basin contains a point of loss ≤ ε grows with the width',
+  source: {
+    authors: 'Safran, Shamir',
+    year: 2016,
+    title: 'On the Quality of the Initial Basin in Overspecified Neural Networks',
+    arxiv: '1511.04210',
+    venue: 'ICML 2016',
+    where:
+      'result (ii): initial basins with small minimal objective, more likely for overspecified networks [quantitative form REC]',
+  },
+  statement:
+    'Setting: N(x) = Σ_j v_j relu(⟨w_j, x⟩), no bias, n samples x_t ~ N(0, I_d), targets y_t ~ N(0, 1), loss ' +
+    'L = (1/n)Σ_t (N(x_t) − y_t)², initialisation w_j ~ N(0, I/d), v_j ~ N(0, 1/m) (sign-symmetric). With u_j = |v_j|w_j ' +
+    'and s_j = sign(v_j) the initial basin is the polyhedral cone of u with the initial activation pattern and signs; ' +
+    'L is convex there and its minimum over the closure is a convex QP, solved with HiGHS by proximal steps (each ' +
+    'strictly convex) from the initialisation. Claim (trend; the paper’s bound is [REC] and not asserted): ' +
+    'P[min over the initial basin ≤ ε], ε = 1e-4·L(0), is non-decreasing in m ∈ {n/4, n/2, n, 2n, 4n}: no later width’s ' +
+    'Wilson 95% interval lies entirely below an earlier one’s, and P(4n) > P(n/4) by a one-sided two-proportion z-test ' +
+    'at level 0.05. `check` runs this with 16 inits per width (n ∈ {8, 12}, d ∈ {2, 3}); `landscape run ' +
+    'ss16-initial-basin-quality` runs the full protocol (200 inits per width by default; `--clusters k` adds the ' +
+    'clustered-data series, where the effect is said to be amplified [SEC]).',
+  kind: 'empirical',
+  expect: 'holds',
+  hypotheses: genome('increasing'),
+  budget: { test: 2, check: 10 },
+  prepare: loadHighs,
+  check(g) {
+    const widths = widthsFor(g.n);
+    const ordered = g.order === 'increasing' ? widths : [...widths].reverse();
+    const rates = basinRates({ n: g.n, d: g.d, trials: CHECK_TRIALS, seed: g.seed, widths: ordered });
+    const undecided = rates.reduce((s, r) => s + r.undecided, 0);
+    if (undecided > rates.length * CHECK_TRIALS * 0.1)
+      return { status: 'inconclusive', reason: `${undecided} basin programs undecided` };
+    const assertions = trendAssertions(rates, 'gaussian data');
+    const failed = assertions.filter((a) => a.verdict !== 'holds');
+    const score = rates[0]!.p - rates[rates.length - 1]!.p;
+    if (failed.length === 0) return { status: 'pass', score };
+    return { status: 'fail', evidence: failed.map((a) => `${a.name}: ${a.detail}`).join('; '), score };
+  },
+  certify(_g, evidence) {
+    return {
+      ok: false,
+      reason: `an empirical trend failed its test (${evidence}); there is no counterexample file for a statistic`,
+    };
+  },
+  control: {
+    description: 'widths in decreasing order (4n … n/4): the growth test must fail',
+    hypotheses: genome('decreasing'),
+    expect: 'refuted',
+    runs: 2,
+  },
+  experiment: {
+    // The main job (npm run check) runs a reduced protocol in seconds; `landscape run` defaults to the full one.
+    mainJob: { trials: '100' },
+    options: [
+      { flag: 'trials', description: 'initialisations per width', defaultValue: '200' },
+      { flag: 'n', description: 'samples', defaultValue: '8' },
+      { flag: 'd', description: 'input dimension', defaultValue: '2' },
+      { flag: 'clusters', description: 'also run data in k tiny clusters (0: no)', defaultValue: '0' },
+      {
+        flag: 'teacher',
+        description: 'targets from a random relu teacher of this width (0: Gaussian targets)',
+        defaultValue: '0',
+      },
+    ],
+    run(options, context): ExperimentResult {
+      const trials = Number(options.trials);
+      const n = Number(options.n);
+      const d = Number(options.d);
+      const clusters = Number(options.clusters);
+      const teacher = Number(options.teacher);
+      const widths = widthsFor(n);
+      const base = { n, d, trials, widths, ...(teacher > 0 ? { teacher } : {}) };
+      const series: { label: string; rates: WidthRate[] }[] = [
+        { label: 'gaussian data', rates: basinRates({ ...base, seed: context.seed }, context.log) },
+      ];
+      if (clusters > 0) {
+        series.push({
+          label: `${clusters} clusters`,
+          rates: basinRates({ ...base, seed: context.seed + 1, clusters }, context.log),
+        });
+      }
+      const rows = series.flatMap((s) =>
+        s.rates.map((r) => [
+          s.label,
+          r.m,
+          r.m / n,
+          r.trials,
+          r.small,
+          r.p,
+          r.lo,
+          r.hi,
+          r.medianRatio,
+          r.undecided,
+        ]),
+      );
+      return {
+        columns: [
+          'data',
+          'm',
+          'm/n',
+          'inits',
+          'min ≤ ε',
+          'rate',
+          'Wilson lo',
+          'Wilson hi',
+          'median min/L(0)',
+          'undecided',
+        ],
+        rows,
+        plots: [
+          {
+            type: 'lines',
+            title: `Safran–Shamir 2016: P[initial basin contains a point of loss ≤ ${BASIN_EPS_RTOL}·L(0)] (n = ${n}, d = ${d}, ${trials} inits per width)`,
+            xLabel: 'hidden width m',
+            yLabel: 'fraction of inits (Wilson 95%)',
+            series: series.map((s) => ({
+              name: s.label,
+              x: s.rates.map((r) => r.m),
+              y: s.rates.map((r) => r.p),
+              lo: s.rates.map((r) => r.lo),
+              hi: s.rates.map((r) => r.hi),
+            })),
+          },
+        ],
+        assertions: series.flatMap((s) => trendAssertions(s.rates, s.label)),
+        data: { n, d, trials, epsilon: `${BASIN_EPS_RTOL}·L(0)`, seed: context.seed, series },
+      };
+    },
+  },
+});
