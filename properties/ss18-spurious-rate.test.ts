@@ -1,0 +1,64 @@
+import { describe, expect, test } from 'vitest';
+import { PSD_EIG_RTOL, STRICT_EIG_RTOL } from '../src/landscape/index.js';
+import {
+  catalogPoint,
+  embeddedSpectrum,
+  nearSplitTeacherMinEigenvalue,
+  polishedCatalogPoint,
+  SYSS21_ZERO_EIG_RTOL,
+  splitTeacherSpectrum,
+  teacherSpectrum,
+} from '../src/landscape/population/index.js';
+import { seededRng } from '../src/random.js';
+import { describeClaim } from '../test/claimSuite.js';
+import { ss18SpuriousRate } from './ss18-spurious-rate.js';
+
+describeClaim(ss18SpuriousRate);
+
+describe('Safran–Yehudai–Shamir 2021 facts, exact Hessians (catalog §5.3 syss21 (a)–(c))', () => {
+  test.each([[6], [7], [10]])('(a) k = n = %i: ∇²F(V) is positive definite (λ_min ≈ 0.0908)', (k) => {
+    const s = teacherSpectrum(k);
+    expect(s.value).toBeCloseTo(0, 13);
+    expect(s.eigenvalues[0]!).toBeGreaterThan(STRICT_EIG_RTOL * s.eigenvalues[s.eigenvalues.length - 1]!);
+    expect(Math.abs(s.eigenvalues[0]! - 0.0908450569)).toBeLessThan(1e-9);
+  });
+
+  test.each([
+    [6, 1],
+    [7, 1],
+    [7, 2],
+  ])(
+    '(b) k = %i, n = k + %i: split V is critical, Hessian PSD with a zero eigenvalue, negative curvature nearby',
+    (k, over) => {
+      const s = splitTeacherSpectrum(k, over, 0.3);
+      const scale = s.eigenvalues[s.eigenvalues.length - 1]!;
+      expect(Math.abs(s.value)).toBeLessThan(1e-13);
+      expect(s.gradientNorm).toBeLessThan(1e-13);
+      expect(Math.abs(s.eigenvalues[0]!)).toBeLessThanOrEqual(SYSS21_ZERO_EIG_RTOL * scale);
+      const rng = seededRng(k * 10 + over);
+      for (const radius of [1e-2, 1e-3, 1e-4]) {
+        expect(nearSplitTeacherMinEigenvalue(k, over, 0.3, radius, 5, rng)).toBeLessThan(
+          -PSD_EIG_RTOL * scale,
+        );
+      }
+    },
+  );
+
+  test('(c) the catalog k = 7 spurious minimum split into n = 8: same F, critical, 6 negative eigenvalues (catalog [VER])', () => {
+    const k7 = polishedCatalogPoint(catalogPoint('k7'));
+    // neuron 0 is the "bad" neuron, neuron 1 a good one; catalog: λ_min −0.173, −0.310 (bad), −0.217, −0.406 (good).
+    const expected: [number, number, number][] = [
+      [0, 0.5, -0.173],
+      [0, 0.2, -0.31],
+      [1, 0.5, -0.217],
+      [1, 0.2, -0.406],
+    ];
+    for (const [j, alpha, lambda] of expected) {
+      const s = embeddedSpectrum(7, k7, j, alpha);
+      expect(Math.abs(s.value - 0.0232027149)).toBeLessThan(1e-10);
+      expect(s.gradientNorm).toBeLessThan(1e-12);
+      expect(Array.from(s.eigenvalues).filter((x) => x < 0).length).toBe(6);
+      expect(Math.abs(s.eigenvalues[0]! - lambda)).toBeLessThan(5e-4);
+    }
+  });
+});

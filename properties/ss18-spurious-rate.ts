@@ -1,0 +1,488 @@
+// Safran & Shamir (2018), "Spurious Local Minima are Common in Two-Layer ReLU Neural Networks", ICML 2018,
+// arXiv 1712.08968, §4 and Table 1 (rates of GD runs ending at spurious minima, 6 ≤ k ≤ 20, n ≥ k) [REC
+// numbering; the table's values are UNCONFIRMED and not used]; with Safran, Yehudai, Shamir (2021), "The Effects
+// of Mild Over-parameterization on the Optimization Landscape of Shallow ReLU Neural Networks", COLT 2021,
+// arXiv 2006.01005 (strong convexity at n = k, none after over-parameterisation; minima become saddles) [SEC].
+import fc from 'fast-check';
+import {
+  defineClaim,
+  type ExperimentResult,
+  nonDecreasingWithinIntervals,
+  type Plot,
+  proportionLessPValue,
+  spearman,
+  type Verdict,
+  wilsonInterval,
+} from '../src/claims/index.js';
+import { UserError } from '../src/errors.js';
+import { GRAD_ZERO_TOL, PSD_EIG_RTOL, STRICT_EIG_RTOL } from '../src/landscape/index.js';
+import {
+  catalogPoint,
+  embeddedSpectrum,
+  nearSplitTeacherMinEigenvalue,
+  polishEndpoint,
+  polishedCatalogPoint,
+  type Spectrum,
+  type Ss18Outcome,
+  SYSS21_ZERO_EIG_RTOL,
+  splitTeacherSpectrum,
+  ss18Run,
+  teacherSpectrum,
+} from '../src/landscape/population/index.js';
+import { seededRng } from '../src/random.js';
+
+/**
+ * F and ‖∇F‖ at an embedded global minimum (V with split neurons) are 0 up to the rounding of O(n²) kernel terms of
+ * size ≤ 1 (≈ 1e-15 at k = 20): EXACT_ZERO_ABS = 1e-12 leaves three decades.
+ */
+const EXACT_ZERO_ABS = 1e-12;
+
+/** Level of every one-sided test here (stated in each assertion). */
+const ALPHA = 0.05;
+
+export interface RateGenome {
+  /** Seed of every GD initialisation of the small experiment. */
+  readonly seed: number;
+  /** The over-parameterisation compared with n = k (1 in the claim; 0 in the control). */
+  readonly over: number;
+}
+
+interface Cell {
+  readonly k: number;
+  readonly n: number;
+  readonly runs: number;
+  readonly spurious: number;
+  readonly outcomes: Readonly<Partial<Record<Ss18Outcome, number>>>;
+  readonly lowestSpurious: number | null;
+  /** Spurious minima found (n = k cells only, up to the cap), for the embedding check. */
+  readonly minima: readonly Float64Array[];
+  readonly meanIterations: number;
+  readonly ms: number;
+}
+
+/** Runs of one (k, n) cell, initialisations from a stream seeded by (seed, k, role) so cells are independent. */
+function runCell(k: number, n: number, runs: number, seed: number, role: number, keepMinima: number): Cell {
+  const started = performance.now();
+  const seeds = seededRng(seed * 1_000_003 + k * 1009 + role * 7919);
+  const outcomes: Partial<Record<Ss18Outcome, number>> = {};
+  const minima: Float64Array[] = [];
+  let spurious = 0;
+  let lowest: number | null = null;
+  let iterations = 0;
+  for (let r = 0; r < runs; r++) {
+    const run = ss18Run(k, n, seeds.int(0, 2 ** 31 - 1));
+    outcomes[run.outcome] = (outcomes[run.outcome] ?? 0) + 1;
+    iterations += run.iterations;
+    if (run.outcome === 'spurious-min') {
+      spurious++;
+      lowest = lowest === null ? run.value : Math.min(lowest, run.value);
+      if (minima.length < keepMinima) minima.push(polishEndpoint(k, n, run.student));
+    }
+  }
+  return {
+    k,
+    n,
+    runs,
+    spurious,
+    outcomes,
+    lowestSpurious: lowest,
+    minima,
+    meanIterations: iterations / runs,
+    ms: performance.now() - started,
+  };
+}
+
+interface Assertion {
+  readonly name: string;
+  readonly verdict: Verdict;
+  readonly detail: string;
+}
+
+const fmt = (x: number, digits = 3): string => (Number.isFinite(x) ? x.toPrecision(digits) : String(x));
+/** A p-value; the normal CDF underflows to 0 far in the tail, which is shown as a bound. */
+const fmtP = (p: number): string => (p > 0 ? fmt(p) : '< 1e-15');
+
+/** Runs that ended undecided (not global, not a certified spurious minimum, not a saddle). */
+function undecided(cell: Cell): number {
+  return cell.runs - cell.spurious - (cell.outcomes.global ?? 0) - (cell.outcomes.saddle ?? 0);
+}
+
+/** (1) The n = k spurious fraction rises with k: no significant drop (Wilson 95%) and first < last (one-sided). */
+function risingAssertion(base: readonly Cell[]): Assertion {
+  const intervals = base.map((c) => wilsonInterval(c.spurious, c.runs));
+  const first = base[0]!;
+  const last = base[base.length - 1]!;
+  const p = proportionLessPValue(first.spurious, first.runs, last.spurious, last.runs);
+  const rho = spearman(
+    base.map((c) => c.k),
+    base.map((c) => c.spurious / c.runs),
+  );
+  const ok = nonDecreasingWithinIntervals(intervals) && p < ALPHA;
+  return {
+    name: 'spurious fraction rises with k (n = k)',
+    verdict: ok ? 'holds' : 'refuted',
+    detail:
+      `no later k's Wilson 95% interval lies below an earlier one's: ${nonDecreasingWithinIntervals(intervals)}; ` +
+      `one-sided two-proportion z-test k = ${first.k} (${first.spurious}/${first.runs}) < k = ${last.k} ` +
+      `(${last.spurious}/${last.runs}): p = ${fmtP(p)} (α = ${ALPHA}); Spearman ρ(k, fraction) = ${fmt(rho)}`,
+  };
+}
+
+/** (2) n = k + over has a lower spurious fraction than n = k: pooled over k (one-sided), and no k reversed. */
+function overAssertion(base: readonly Cell[], over: readonly Cell[], o: number): Assertion {
+  const sum = (cells: readonly Cell[], f: (c: Cell) => number) => cells.reduce((a, c) => a + f(c), 0);
+  const k0 = sum(base, (c) => c.spurious);
+  const n0 = sum(base, (c) => c.runs);
+  const k1 = sum(over, (c) => c.spurious);
+  const n1 = sum(over, (c) => c.runs);
+  const pooled = proportionLessPValue(k1, n1, k0, n0);
+  const reversed = base
+    .map((c, i) => ({
+      k: c.k,
+      p: proportionLessPValue(c.spurious, c.runs, over[i]!.spurious, over[i]!.runs),
+    }))
+    .filter((r) => r.p < ALPHA);
+  const ok = pooled < ALPHA && reversed.length === 0;
+  return {
+    name: `spurious fraction is lower with n = k + ${o} than with n = k`,
+    verdict: ok ? 'holds' : 'refuted',
+    detail:
+      `pooled over k: ${k1}/${n1} vs ${k0}/${n0}, one-sided two-proportion z-test p = ${fmtP(pooled)} (α = ${ALPHA}); ` +
+      `k where n = k + ${o} is significantly higher (one-sided, α = ${ALPHA}): ${reversed.map((r) => r.k).join(', ') || 'none'}`,
+  };
+}
+
+function lambdaScale(s: Spectrum): number {
+  return Math.max(Math.abs(s.eigenvalues[0]!), Math.abs(s.eigenvalues[s.eigenvalues.length - 1]!));
+}
+
+/** (3a) Strong convexity at W = V for n = k, every k. */
+function strongConvexityAssertion(ks: readonly number[]): Assertion {
+  const bad: string[] = [];
+  let lowest = Number.POSITIVE_INFINITY;
+  for (const k of ks) {
+    const s = teacherSpectrum(k);
+    lowest = Math.min(lowest, s.eigenvalues[0]!);
+    if (!(s.eigenvalues[0]! > STRICT_EIG_RTOL * lambdaScale(s)))
+      bad.push(`k = ${k}: λ_min = ${fmt(s.eigenvalues[0]!)}`);
+  }
+  return {
+    name: 'F is strongly convex at the global minimum W = V for n = k (exact Hessian)',
+    verdict: bad.length === 0 ? 'holds' : 'refuted',
+    detail: `λ_min(∇²F(V)) > ${STRICT_EIG_RTOL}·λ_max for k ∈ {${ks.join(', ')}}; smallest λ_min = ${fmt(lowest, 6)}${bad.length > 0 ? `; fails: ${bad.join('; ')}` : ''}`,
+  };
+}
+
+/** (3b) Only PSD at the embedded global minimum for n = k + o; negative curvature arbitrarily close by. */
+function onlyPsdAssertion(
+  ks: readonly number[],
+  o: number,
+  nearK: number,
+  radii: readonly number[],
+  trials: number,
+  seed: number,
+): Assertion {
+  const bad: string[] = [];
+  for (const k of ks) {
+    const s = splitTeacherSpectrum(k, o, 0.3);
+    const scale = lambdaScale(s);
+    const zero = Math.abs(s.eigenvalues[0]!) <= SYSS21_ZERO_EIG_RTOL * scale;
+    if (!(Math.abs(s.value) <= EXACT_ZERO_ABS && s.gradientNorm <= EXACT_ZERO_ABS && zero)) {
+      bad.push(
+        `k = ${k}: F = ${fmt(s.value)}, ‖∇F‖ = ${fmt(s.gradientNorm)}, λ_min = ${fmt(s.eigenvalues[0]!)}`,
+      );
+    }
+  }
+  const rng = seededRng(seed);
+  const near = radii.map((r) => ({
+    r,
+    lambda: nearSplitTeacherMinEigenvalue(nearK, o, 0.3, r, trials, rng),
+  }));
+  const scale = lambdaScale(splitTeacherSpectrum(nearK, o, 0.3));
+  const nonConvex = near.every((x) => x.lambda < -PSD_EIG_RTOL * scale);
+  return {
+    name: `after over-parameterisation (n = k + ${o}) the global minimum is only PSD and not locally convex`,
+    verdict: bad.length === 0 && nonConvex ? 'holds' : 'refuted',
+    detail:
+      `V with ${o} neuron(s) split at α = 0.3: F = 0, ∇F = 0 and |λ_min| ≤ ${SYSS21_ZERO_EIG_RTOL}·λ_max for k ∈ {${ks.join(', ')}}` +
+      `${bad.length > 0 ? ` (fails: ${bad.join('; ')})` : ''}; at k = ${nearK}, min λ_min over ${trials} random points at distance ` +
+      `${near.map((x) => `${x.r}: ${fmt(x.lambda)}`).join(', ')} (negative beyond ${PSD_EIG_RTOL}·λ_max: ${nonConvex})`,
+  };
+}
+
+/** (3c) Embedding a spurious minimum of n = k into n = k + 1 (split one neuron) gives a saddle. */
+function embeddedSaddleAssertion(
+  minima: readonly { k: number; student: Float64Array; label: string }[],
+): Assertion {
+  const bad: string[] = [];
+  let worst = Number.NEGATIVE_INFINITY;
+  for (const m of minima) {
+    for (const alpha of [0.5, 0.2]) {
+      const s = embeddedSpectrum(m.k, m.student, 0, alpha);
+      worst = Math.max(worst, s.eigenvalues[0]!);
+      const critical = s.gradientNorm <= GRAD_ZERO_TOL * (1 + Math.abs(s.value));
+      if (!(critical && s.eigenvalues[0]! < -PSD_EIG_RTOL * lambdaScale(s))) {
+        bad.push(
+          `${m.label}, α = ${alpha}: ‖∇F‖ = ${fmt(s.gradientNorm)}, λ_min = ${fmt(s.eigenvalues[0]!)}`,
+        );
+      }
+    }
+  }
+  return {
+    name: 'a spurious minimum of n = k, embedded into n = k + 1 by splitting a neuron, is a saddle',
+    verdict:
+      bad.length === 0 && minima.length > 0 ? 'holds' : minima.length === 0 ? 'inconclusive' : 'refuted',
+    detail:
+      `${minima.length} minima (catalog k = 7 and GD endpoints), neuron 0 split at α ∈ {0.5, 0.2}: critical, and λ_min < 0 ` +
+      `in every case; largest λ_min = ${fmt(worst)}${bad.length > 0 ? `; fails: ${bad.join('; ')}` : ''}`,
+  };
+}
+
+/** The polished catalog k = 7 spurious minimum (catalog §4 item 1). */
+function catalogK7(): { k: number; student: Float64Array; label: string } {
+  return { k: 7, student: polishedCatalogPoint(catalogPoint('k7')), label: 'catalog k = 7' };
+}
+
+/** The small experiment of `check`: k ∈ {7, 11}, SMALL_RUNS runs per cell. */
+const SMALL_KS = [7, 11] as const;
+const SMALL_RUNS = 20;
+
+interface Evidence {
+  readonly failed: readonly string[];
+}
+
+function parseIntegers(flag: string, text: string, min: number, max: number): number[] {
+  const out: number[] = [];
+  for (const part of text.split(',')) {
+    const range = /^\s*(\d+)\s*\.\.\s*(\d+)\s*$/.exec(part);
+    const values =
+      range === null
+        ? [Number(part)]
+        : Array.from({ length: Number(range[2]) - Number(range[1]) + 1 }, (_, i) => Number(range[1]) + i);
+    for (const v of values) {
+      if (!Number.isInteger(v) || v < min || v > max)
+        throw new UserError(
+          `--${flag}: '${part.trim()}' is not an integer in ${min}..${max} (or a range a..b)`,
+        );
+      out.push(v);
+    }
+  }
+  if (out.length === 0) throw new UserError(`--${flag} is empty`);
+  return [...new Set(out)].sort((a, b) => a - b);
+}
+
+function experimentResult(
+  ks: readonly number[],
+  overs: readonly number[],
+  runs: number,
+  embedCap: number,
+  seed: number,
+  log: (line: string) => void,
+): ExperimentResult {
+  const cells = new Map<string, Cell>();
+  for (const k of ks) {
+    for (const o of overs) {
+      const cell = runCell(k, k + o, runs, seed, o, o === 0 ? embedCap : 0);
+      cells.set(`${k}:${o}`, cell);
+      log(`k = ${k}, n = ${k + o}: ${cell.spurious}/${runs} spurious (${(cell.ms / 1000).toFixed(1)} s)`);
+    }
+  }
+  const rows = [...cells.values()].map((c) => {
+    const w = wilsonInterval(c.spurious, c.runs);
+    return [
+      c.k,
+      c.n,
+      c.runs,
+      c.spurious,
+      Number(w.p.toFixed(3)),
+      Number(w.lo.toFixed(3)),
+      Number(w.hi.toFixed(3)),
+      c.lowestSpurious === null ? '—' : Number(c.lowestSpurious.toFixed(7)),
+      c.outcomes.global ?? 0,
+      c.outcomes.saddle ?? 0,
+      undecided(c),
+      Math.round(c.meanIterations),
+    ];
+  });
+  const assertions: Assertion[] = [];
+  const base = ks.map((k) => cells.get(`${k}:0`)).filter((c): c is Cell => c !== undefined);
+  if (base.length >= 2) assertions.push(risingAssertion(base));
+  for (const o of overs) {
+    if (o === 0 || base.length === 0) continue;
+    assertions.push(
+      overAssertion(
+        base,
+        ks.map((k) => cells.get(`${k}:${o}`)!),
+        o,
+      ),
+    );
+  }
+  assertions.push(strongConvexityAssertion(ks));
+  for (const o of overs)
+    if (o > 0) assertions.push(onlyPsdAssertion(ks, o, ks[0]!, [1e-2, 1e-3, 1e-4], 10, seed));
+  const minima = [
+    catalogK7(),
+    ...base.flatMap((c) =>
+      c.minima.map((student, i) => ({ k: c.k, student, label: `k = ${c.k} GD minimum ${i + 1}` })),
+    ),
+  ];
+  assertions.push(embeddedSaddleAssertion(minima));
+  const series = overs.map((o) => {
+    const row = ks.map((k) => cells.get(`${k}:${o}`)!);
+    const intervals = row.map((c) => wilsonInterval(c.spurious, c.runs));
+    return {
+      name: `n = k${o === 0 ? '' : ` + ${o}`}`,
+      x: [...ks],
+      y: intervals.map((w) => w.p),
+      lo: intervals.map((w) => w.lo),
+      hi: intervals.map((w) => w.hi),
+    };
+  });
+  const lowestSeries = overs.map((o) => {
+    const row = ks.map((k) => cells.get(`${k}:${o}`)!).filter((c) => c.lowestSpurious !== null);
+    return {
+      name: `n = k${o === 0 ? '' : ` + ${o}`}`,
+      x: row.map((c) => c.k),
+      y: row.map((c) => c.lowestSpurious!),
+    };
+  });
+  const plots: Plot[] = [
+    {
+      type: 'lines',
+      title: `GD runs ending at a spurious minimum (Wilson 95%, ${runs} runs per point)`,
+      xLabel: 'teacher neurons k',
+      yLabel: 'fraction of runs',
+      series,
+    },
+    {
+      type: 'lines',
+      title: 'lowest spurious F found',
+      xLabel: 'teacher neurons k',
+      yLabel: 'F',
+      series: lowestSeries,
+    },
+  ];
+  return {
+    columns: [
+      'k',
+      'n',
+      'runs',
+      'spurious',
+      'fraction',
+      'wilson lo',
+      'wilson hi',
+      'lowest spurious F',
+      'global',
+      'saddle',
+      'undecided',
+      'mean iterations',
+    ],
+    rows,
+    plots,
+    assertions,
+    data: {
+      protocol:
+        'teacher I_k, d = k; GD step 5/k from W_ij ~ N(0, 1/k); stop ‖∇F‖ ≤ 1e-9 (n > k also F < 1e-10), cap 60000; spurious: F ≥ 1e-6 with a positive definite exact Hessian',
+      cells: [...cells.values()].map(({ minima: _minima, ...c }) => c),
+    },
+  };
+}
+
+export const ss18SpuriousRate = defineClaim<RateGenome, Evidence>({
+  id: 'ss18-spurious-rate',
+  title: 'Spurious minima reached by GD become more common as k grows and rarer with one extra neuron',
+  source: {
+    authors: 'Safran, Shamir; Safran, Yehudai, Shamir',
+    year: 2018,
+    title:
+      'Spurious Local Minima are Common in Two-Layer ReLU Neural Networks (with: The Effects of Mild Over-parameterization…, COLT 2021, arXiv 2006.01005)',
+    arxiv: '1712.08968',
+    venue: 'ICML 2018',
+    where: '§4, Table 1 [REC numbering; table values UNCONFIRMED, not used]; SYSS21 main results [SEC]',
+  },
+  statement:
+    'Population loss F(W) = ½E[(Σ_{i≤n} relu(w_i·x) − Σ_{j≤k} relu(v_j·x))²], x ~ N(0, I_k), teacher V = I_k, unit output ' +
+    'weights; GD with step 5/k from W_ij ~ N(0, 1/k), stopped at ‖∇F‖ ≤ 1e-9 (n > k: also at F < 1e-10; cap 6·10⁴). ' +
+    'A run ends at a spurious minimum when F ≥ 1e-6 and the exact Hessian is positive definite. Claims: (1) for n = k the ' +
+    'spurious fraction rises with k (no drop beyond Wilson 95% intervals; one-sided two-proportion z-test smallest k < ' +
+    'largest k at α = 0.05); (2) with n = k + 1 it is lower (pooled one-sided z-test at α = 0.05, no k significantly ' +
+    'higher); (3, exact, Safran–Yehudai–Shamir 2021) λ_min(∇²F(V)) > 0 for n = k, but for n > k the Hessian at V with a ' +
+    'split neuron has a zero eigenvalue and points arbitrarily close have negative curvature, and a spurious minimum of ' +
+    'n = k embedded into n = k + 1 by splitting a neuron is a saddle. The test runs k ∈ {7, 11} with 20 runs per cell; ' +
+    '`landscape run ss18-spurious-rate --k 6..20 --over 0,1 --runs N` runs the full protocol.',
+  kind: 'empirical',
+  expect: 'holds',
+  hypotheses: fc.record({
+    seed: fc.noShrink(fc.integer({ min: 0, max: 2 ** 31 - 1 })),
+    over: fc.constant(1),
+  }),
+  budget: { test: 1, check: 5 },
+  check(g) {
+    const ks = [...SMALL_KS];
+    const base = ks.map((k) => runCell(k, k, SMALL_RUNS, g.seed, 0, 3));
+    // over = 0 (the control) compares the n = k runs with themselves: "lower" must then fail, whatever the seed.
+    const over =
+      g.over === 0 ? base : ks.map((k) => runCell(k, k + g.over, SMALL_RUNS, g.seed, 100 + g.over, 0));
+    const open = [...base, ...over].reduce((a, c) => a + undecided(c), 0);
+    const total = 2 * ks.length * SMALL_RUNS;
+    if (open > 0.2 * total)
+      return { status: 'inconclusive', reason: `${open} of ${total} GD runs ended undecided` };
+    const assertions = [
+      risingAssertion(base),
+      overAssertion(base, over, g.over),
+      strongConvexityAssertion([7]),
+    ];
+    if (g.over > 0) assertions.push(onlyPsdAssertion([7], g.over, 7, [1e-2, 1e-3], 3, g.seed));
+    assertions.push(
+      embeddedSaddleAssertion([
+        catalogK7(),
+        ...base[1]!.minima.map((student, i) => ({ k: 11, student, label: `k = 11 minimum ${i + 1}` })),
+      ]),
+    );
+    const failed = assertions.filter((a) => a.verdict !== 'holds').map((a) => `${a.name}: ${a.detail}`);
+    return failed.length === 0 ? { status: 'pass' } : { status: 'fail', evidence: { failed } };
+  },
+  certify(_g, evidence) {
+    return { ok: false, reason: `empirical claim, no certificate: ${evidence.failed.join(' | ')}` };
+  },
+  experiment: {
+    // The main job (npm run check) runs a reduced protocol, ~20–30 s; `landscape run` defaults to the full one.
+    mainJob: { k: '6..14', runs: '30' },
+    options: [
+      {
+        flag: 'k',
+        description: 'teacher sizes k (= d), a list or a range a..b; the step 5/k needs k ≥ 4',
+        defaultValue: '6..20',
+      },
+      {
+        flag: 'over',
+        description: 'over-parameterisations n − k to run (0 = n = k is the baseline)',
+        defaultValue: '0,1',
+      },
+      { flag: 'runs', description: 'GD runs per (k, n)', defaultValue: '100' },
+      {
+        flag: 'embed',
+        description: 'spurious minima per k embedded into n = k + 1 for the saddle check',
+        defaultValue: '5',
+      },
+    ],
+    run(options, context) {
+      const ks = parseIntegers('k', options.k ?? '6..20', 4, 60);
+      const overs = parseIntegers('over', options.over ?? '0,1', 0, 10);
+      if (!overs.includes(0)) overs.unshift(0);
+      const [runs] = parseIntegers('runs', options.runs ?? '100', 2, 100_000);
+      const [embed] = parseIntegers('embed', options.embed ?? '5', 0, 1000);
+      return experimentResult(ks, overs, runs!, embed!, context.seed, context.log);
+    },
+  },
+  control: {
+    description:
+      'n = k compared with itself (over = 0): "lower with more neurons" is false there, the property must fail',
+    hypotheses: fc.record({
+      seed: fc.noShrink(fc.integer({ min: 0, max: 2 ** 31 - 1 })),
+      over: fc.constant(0),
+    }),
+    expect: 'refuted',
+    runs: 1,
+  },
+});
