@@ -3,11 +3,13 @@
 // The claim below is the false one; see `statement`.
 import fc from 'fast-check';
 import { defineClaim } from '../src/claims/index.js';
+import { deadUnitsProof } from '../src/landscape/basins/index.js';
 import {
   descendAndExamine,
   isSpuriousGap,
   lbfgs,
   type MlpSubjectJson,
+  mlpModel,
   spuriousMinimumCertificate,
   subjectModel,
 } from '../src/landscape/index.js';
@@ -66,21 +68,8 @@ export function singleNeuronSubject(g: SingleNeuronGenome): MlpSubjectJson {
  * constant on that ball: a local minimum. Returns null when some sample is not strictly inactive.
  */
 export function deadNeuronProof(subject: MlpSubjectJson): { margin: number; radius: number } | null {
-  const layer = subject.point.layers[0]!;
-  const w = layer.weights[0]!;
-  const b = layer.biases?.[0] ?? 0;
-  let margin = Number.POSITIVE_INFINITY;
-  let maxNorm2 = 0;
-  for (const x of subject.data.inputs) {
-    const z = x.reduce((acc, xi, j) => acc + xi * w[j]!, b);
-    margin = Math.min(margin, -z);
-    maxNorm2 = Math.max(
-      maxNorm2,
-      x.reduce((acc, xi) => acc + xi * xi, 0),
-    );
-  }
-  if (!(margin > 0)) return null;
-  return { margin, radius: margin / Math.sqrt(1 + maxNorm2) };
+  const { problem, full } = mlpModel(subject);
+  return deadUnitsProof(problem, full);
 }
 
 /** Restarts for the better point: enough that a live neuron fitting the positive targets is found. */

@@ -54,3 +54,21 @@ test('a HiGHS crash on a QP is reported as an undecided solve, and the solver ke
   });
   expect(after.objective).toBeCloseTo(1.5, 9);
 });
+
+test('a solve that hits the time limit is undecided, not a result', async () => {
+  await loadHighs();
+  // 60 variables, 400 random rows: far more than a 1-microsecond budget allows.
+  const n = 60;
+  const rows = Array.from({ length: 400 }, (_, r) => ({
+    a: Float64Array.from({ length: n }, (_, i) => Math.sin(r * 7.3 + i * 1.1)),
+    op: '>=' as const,
+    rhs: -1,
+  }));
+  const c = Float64Array.from({ length: n }, (_, i) => Math.cos(i));
+  const lower = new Float64Array(n).fill(-5);
+  const upper = new Float64Array(n).fill(5);
+  const limited = solveProgram({ n, Q: null, c, rows, lower, upper }, { timeLimitSeconds: 1e-6 });
+  expect(limited.status).toBe('other');
+  expect(limited.statusText).toMatch(/[Tt]ime limit/);
+  expect(solveProgram({ n, Q: null, c, rows, lower, upper }).status).toBe('optimal');
+});

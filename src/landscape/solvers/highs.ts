@@ -106,13 +106,26 @@ export function programText(p: Program): string {
   return lines.join('\n');
 }
 
-/** Solve a program (synchronous; `loadHighs()` must have resolved). */
-export function solveProgram(p: Program): ProgramSolution {
+/**
+ * Wall-clock limit of one solve, in seconds. The region LPs and basin QPs here solve in milliseconds; HiGHS's QP
+ * solver was seen to cycle for ever on a semidefinite 12-variable basin program, and a limit turns that into an
+ * undecided solve (status 'other') instead of a hung run.
+ */
+export const SOLVE_TIME_LIMIT_SECONDS = 20;
+
+/** Solve a program (synchronous; `loadHighs()` must have resolved). Time-limited solves come back as 'other'. */
+export function solveProgram(
+  p: Program,
+  options: { readonly timeLimitSeconds?: number } = {},
+): ProgramSolution {
   if (loaded === null)
     throw new Error('HiGHS is not loaded: await loadHighs() first (a claim does it in prepare())');
   let result: ReturnType<HighsModule['solve']>;
   try {
-    result = loaded.solve(programText(p), { small_matrix_value: SMALL_MATRIX_VALUE });
+    result = loaded.solve(programText(p), {
+      small_matrix_value: SMALL_MATRIX_VALUE,
+      time_limit: options.timeLimitSeconds ?? SOLVE_TIME_LIMIT_SECONDS,
+    });
   } catch (error) {
     // HiGHS 1.15.3's WebAssembly QP path aborts with "memory access out of bounds" on some small convex QPs
     // (~12% of random 2-variable QPs with a dense Hessian here; ~0.2% of basin-shaped ones). The module stays
