@@ -9,6 +9,7 @@ import {
   examinePoint,
   isSpuriousGap,
   type MlpSubjectJson,
+  mlpSubjectAt,
   PERTURBATION_RADII,
   spuriousMinimumCertificate,
   subjectModel,
@@ -26,8 +27,8 @@ import {
   loss,
   makeProblem,
   type PointJson,
-  type Problem,
   pointToVector,
+  subjectProblem,
   vectorToPoint,
 } from '../src/nn/index.js';
 import { seededRng } from '../src/random.js';
@@ -114,18 +115,7 @@ export function segmentSubject(g: SegmentGenome): MlpSubjectJson {
     scale: 2 ** g.scale / 2,
     rng: seededRng(g.seed),
   });
-  return {
-    kind: 'mlp',
-    network,
-    data,
-    loss: { name: 'squared', scale: 0.5, reduction: 'sum' },
-    point: vectorToPoint(network, theta),
-  };
-}
-
-function problemOf(subject: MlpSubjectJson): { problem: Problem; theta: Float64Array } {
-  const problem = makeProblem(subject.network, subject.data, subject.loss);
-  return { problem, theta: pointToVector(problem.net, subject.point) };
+  return mlpSubjectAt(network, data, theta);
 }
 
 /** Targets are "affine" when the affine least-squares loss is below AFFINE_FIT_RTOL·(1 + ½‖y‖²) (rounding of the solve). */
@@ -174,7 +164,7 @@ export const ck22AffineSegment = defineClaim<SegmentGenome, Evidence>({
   budget: { test: 20, check: 100 },
   check(g) {
     const subject = segmentSubject(g);
-    const { problem, theta } = problemOf(subject);
+    const { problem, theta } = subjectProblem(subject);
     const linear = affineFit(problem).loss;
     const zero = 0.5 * subject.data.targets.reduce((a, y) => a + y[0]! ** 2, 0);
     if (linear <= AFFINE_FIT_RTOL * (1 + zero))
@@ -207,7 +197,7 @@ export const ck22AffineSegment = defineClaim<SegmentGenome, Evidence>({
   },
   certify(g, evidence) {
     const subject = segmentSubject(g);
-    const { problem, theta } = problemOf(subject);
+    const { problem, theta } = subjectProblem(subject);
     const segment = segmentOf(g);
     if (segment === null)
       return { ok: false, reason: 'σ has no affine piece: the exact argument does not apply' };
@@ -247,7 +237,7 @@ export const ck22AffineSegment = defineClaim<SegmentGenome, Evidence>({
   verifyDetails(file: CounterexampleJson) {
     if (file.subject.kind !== 'mlp') return ['expected an mlp subject'];
     const problems: string[] = [];
-    const { problem, theta } = problemOf(file.subject as MlpSubjectJson);
+    const { problem, theta } = subjectProblem(file.subject as MlpSubjectJson);
     const exact = file.certificate.exact ?? {};
     const recorded = exact.segment as AffineSegment | undefined;
     const pieces = affineSegments(problem.net.activation);

@@ -16,10 +16,10 @@ import {
 import {
   loss,
   lossWeight,
-  makeProblem,
   type PointJson,
   type Problem,
   pointToVector,
+  subjectProblem,
   vectorToPoint,
 } from '../src/nn/index.js';
 import { seededRng } from '../src/random.js';
@@ -89,11 +89,6 @@ export function deadReluSubject(g: DeadReluGenome): MlpSubjectJson {
       ],
     },
   };
-}
-
-function problemOf(subject: MlpSubjectJson): { problem: Problem; theta: Float64Array } {
-  const problem = makeProblem(subject.network, subject.data, subject.loss);
-  return { problem, theta: pointToVector(problem.net, subject.point) };
 }
 
 /** The plateau's value: the best constant predictor's loss s·Σ_i ‖y_i − ȳ‖². */
@@ -166,7 +161,7 @@ export const deadReluPlateau = defineClaim<DeadReluGenome, Evidence>({
       point: startModel.toPoint(Float64Array.from(evidence.theta)) as PointJson,
     };
     const model = subjectModel(subject);
-    const { problem, theta } = problemOf(subject);
+    const { problem, theta } = subjectProblem(subject);
     const proof = deadUnitsProof(problem, theta);
     if (proof === null) return { ok: false, reason: 'the descended point does not have every unit dead' };
     const result = descendAndExamine(model.objective, model.theta, seededRng(g.seed + 2), {
@@ -202,7 +197,7 @@ export const deadReluPlateau = defineClaim<DeadReluGenome, Evidence>({
   verifyDetails(file: CounterexampleJson) {
     if (file.subject.kind !== 'mlp') return ['the dead-unit argument needs an mlp subject'];
     const problems: string[] = [];
-    const { problem, theta } = problemOf(file.subject as MlpSubjectJson);
+    const { problem, theta } = subjectProblem(file.subject as MlpSubjectJson);
     const value = loss(problem, theta);
     const exact = file.certificate.exact ?? {};
     const proof = deadUnitsProof(problem, theta);

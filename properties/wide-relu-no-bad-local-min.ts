@@ -21,6 +21,7 @@ import {
   examinePoint,
   isSpuriousGap,
   type MlpSubjectJson,
+  mlpSubjectAt,
   spuriousMinimumCertificate,
   subjectModel,
 } from '../src/landscape/index.js';
@@ -30,6 +31,7 @@ import {
   type PointJson,
   type Problem,
   pointToVector,
+  subjectProblem,
   vectorToPoint,
 } from '../src/nn/index.js';
 import { seededRng } from '../src/random.js';
@@ -87,18 +89,7 @@ export function wideReluSubject(g: WideReluGenome): MlpSubjectJson {
     scale: 2 ** g.scale / 2,
     rng: seededRng(g.seed),
   });
-  return {
-    kind: 'mlp',
-    network,
-    data,
-    loss: { name: 'squared', scale: 0.5, reduction: 'sum' },
-    point: vectorToPoint(network, theta),
-  };
-}
-
-function problemOf(subject: MlpSubjectJson): { problem: Problem; theta: Float64Array } {
-  const problem = makeProblem(subject.network, subject.data, subject.loss);
-  return { problem, theta: pointToVector(problem.net, subject.point) };
+  return mlpSubjectAt(network, data, theta);
 }
 
 /** A better point: the end of the Li–Ding–Sun path from the construction (width ≥ N: it interpolates). */
@@ -141,7 +132,7 @@ export const wideReluNoBadLocalMin = defineClaim<WideReluGenome, Evidence>({
   hypotheses: genome(false),
   budget: { test: 20, check: 100 },
   check(g) {
-    const { problem, theta } = problemOf(wideReluSubject(g));
+    const { problem, theta } = subjectProblem(wideReluSubject(g));
     const proof = allActiveProof(problem, theta);
     if (proof === null)
       return { status: 'inconclusive', reason: 'the construction left a unit inactive (internal error)' };
@@ -162,7 +153,7 @@ export const wideReluNoBadLocalMin = defineClaim<WideReluGenome, Evidence>({
   },
   certify(g, evidence) {
     const subject = wideReluSubject(g);
-    const { problem, theta } = problemOf(subject);
+    const { problem, theta } = subjectProblem(subject);
     const model = subjectModel(subject);
     const exam = examinePoint(model.objective, model.theta, {
       rng: seededRng(g.seed + 3),
@@ -202,7 +193,7 @@ export const wideReluNoBadLocalMin = defineClaim<WideReluGenome, Evidence>({
   verifyDetails(file: CounterexampleJson) {
     if (file.subject.kind !== 'mlp') return ['the linear-regime construction needs an mlp subject'];
     const problems: string[] = [];
-    const { problem, theta } = problemOf(file.subject as MlpSubjectJson);
+    const { problem, theta } = subjectProblem(file.subject as MlpSubjectJson);
     const value = loss(problem, theta);
     const exact = file.certificate.exact ?? {};
     const proof = allActiveProof(problem, theta);

@@ -15,6 +15,7 @@ import {
   examinePoint,
   isSpuriousGap,
   type MlpSubjectJson,
+  mlpSubjectAt,
   spuriousMinimumCertificate,
   subjectModel,
 } from '../src/landscape/index.js';
@@ -22,9 +23,7 @@ import {
   type ActivationSpec,
   loss,
   makeProblem,
-  type Problem,
-  pointToVector,
-  vectorToPoint,
+  subjectProblem,
 } from '../src/nn/index.js';
 import { seededRng } from '../src/random.js';
 
@@ -85,18 +84,7 @@ export function smallNonlinearitySubject(g: SmallNonlinearityGenome): MlpSubject
     scale: 2 ** g.scale / 2,
     rng: seededRng(g.seed),
   });
-  return {
-    kind: 'mlp',
-    network,
-    data,
-    loss: { name: 'squared', scale: 0.5, reduction: 'sum' },
-    point: vectorToPoint(network, theta),
-  };
-}
-
-function problemOf(subject: MlpSubjectJson): { problem: Problem; theta: Float64Array } {
-  const problem = makeProblem(subject.network, subject.data, subject.loss);
-  return { problem, theta: pointToVector(problem.net, subject.point) };
+  return mlpSubjectAt(network, data, theta);
 }
 
 /** Targets are "affinely fittable" when the affine least-squares loss is below this fraction of 1 + ½‖y‖² (rounding). */
@@ -138,7 +126,7 @@ export const ysj19SmallNonlinearity = defineClaim<SmallNonlinearityGenome, Evide
   budget: { test: 20, check: 100 },
   check(g) {
     const subject = smallNonlinearitySubject(g);
-    const { problem, theta } = problemOf(subject);
+    const { problem, theta } = subjectProblem(subject);
     const linear = affineFit(problem).loss;
     const zero = 0.5 * subject.data.targets.reduce((a, y) => a + y[0]! ** 2, 0);
     if (linear <= AFFINE_FIT_RTOL * (1 + zero))
@@ -168,7 +156,7 @@ export const ysj19SmallNonlinearity = defineClaim<SmallNonlinearityGenome, Evide
   },
   certify(g, evidence) {
     const subject = smallNonlinearitySubject(g);
-    const { problem, theta } = problemOf(subject);
+    const { problem, theta } = subjectProblem(subject);
     const proof = allActiveProof(problem, theta);
     if (proof === null) return { ok: false, reason: 'the construction left a unit inactive' };
     const model = subjectModel(subject);
@@ -203,7 +191,7 @@ export const ysj19SmallNonlinearity = defineClaim<SmallNonlinearityGenome, Evide
   verifyDetails(file: CounterexampleJson) {
     if (file.subject.kind !== 'mlp') return ['expected an mlp subject'];
     const problems: string[] = [];
-    const { problem, theta } = problemOf(file.subject as MlpSubjectJson);
+    const { problem, theta } = subjectProblem(file.subject as MlpSubjectJson);
     const spec = problem.net.activation;
     if (!(spec.name === 'relu' || (spec.name === 'leaky-relu' && spec.slope !== 1)))
       problems.push(`activation ${spec.name} is not relu-like with s₊ ≠ s₋`);

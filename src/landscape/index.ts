@@ -12,7 +12,7 @@ export {
 } from './examinePoint.js';
 export { type InspectReport, inspectSubject } from './inspect.js';
 export { type LinearClosedForm, linearClosedForm } from './linearNetworks.js';
-export { type MlpModel, mlpModel, symmetryDirectionsFull } from './mlpModel.js';
+export { type MlpModel, mlpModel, mlpSubjectAt, symmetryDirectionsFull } from './mlpModel.js';
 export { moveBy, type Objective } from './objective.js';
 export {
   DIVERGENCE_FACTOR,

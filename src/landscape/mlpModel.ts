@@ -8,6 +8,10 @@ import {
   loss,
   lossAndGradient,
   makeProblem,
+  DEFAULT_LOSS,
+  type DatasetJson,
+  type LossSpec,
+  type NetworkSpec,
   type PointJson,
   type Problem,
   pointToVector,
@@ -161,4 +165,14 @@ export function mlpModel(subject: MlpSubjectJson): MlpModel {
       return allFree ? j : selectColumns(j, free, false);
     },
   };
+}
+
+/** An `mlp` subject at the parameter vector theta (full layout of `network`), with the default ½-sum loss. */
+export function mlpSubjectAt(
+  network: NetworkSpec,
+  data: DatasetJson,
+  theta: Float64Array,
+  loss: LossSpec = DEFAULT_LOSS,
+): MlpSubjectJson {
+  return { kind: 'mlp', network, data, loss, point: vectorToPoint(network, theta) };
 }
