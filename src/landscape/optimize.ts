@@ -52,6 +52,30 @@ function scaled(v: Float64Array, c: number): Float64Array {
   return out;
 }
 
+/** The stopping tests both optimisers share, in order: non-finite, diverged, gradient, value target, budget. */
+function stopTest(
+  theta: Float64Array,
+  value: number,
+  g: number,
+  iteration: number,
+  rule: { gradTol: number; maxIterations: number; limit: number; valueTarget: number | undefined },
+): OptimizeResult | null {
+  const end = (converged: boolean, reason: OptimizeResult['reason']): OptimizeResult => ({
+    theta,
+    value,
+    gradientNorm: g,
+    iterations: iteration,
+    converged,
+    reason,
+  });
+  if (!Number.isFinite(value) || !Number.isFinite(g)) return end(false, 'non-finite');
+  if (value > rule.limit) return end(false, 'diverged');
+  if (g <= rule.gradTol * (1 + Math.abs(value))) return end(true, 'gradient');
+  if (rule.valueTarget !== undefined && value <= rule.valueTarget) return end(true, 'value-target');
+  if (iteration >= rule.maxIterations) return end(false, 'max-iterations');
+  return null;
+}
+
 /**
  * Plain gradient descent with a fixed step: θ ← θ − η∇L(θ) (Riemannian: retract(θ, −η∇L)). This is the
  * protocol of Safran–Shamir (2018), so it must stay fixed-step; use `lbfgs` for fast convergence.
@@ -69,36 +93,14 @@ export function gradientDescent(
   for (let iteration = 0; ; iteration++) {
     const { value, gradient } = objective.valueAndGradient(theta);
     const g = norm(gradient);
-    if (!Number.isFinite(value) || !Number.isFinite(g)) {
-      return { theta, value, gradientNorm: g, iterations: iteration, converged: false, reason: 'non-finite' };
-    }
     if (iteration === 0) limit = DIVERGENCE_FACTOR * (1 + Math.abs(value));
-    if (value > limit) {
-      return { theta, value, gradientNorm: g, iterations: iteration, converged: false, reason: 'diverged' };
-    }
-    if (g <= gradTol * (1 + Math.abs(value))) {
-      return { theta, value, gradientNorm: g, iterations: iteration, converged: true, reason: 'gradient' };
-    }
-    if (options.valueTarget !== undefined && value <= options.valueTarget) {
-      return {
-        theta,
-        value,
-        gradientNorm: g,
-        iterations: iteration,
-        converged: true,
-        reason: 'value-target',
-      };
-    }
-    if (iteration >= maxIterations) {
-      return {
-        theta,
-        value,
-        gradientNorm: g,
-        iterations: iteration,
-        converged: false,
-        reason: 'max-iterations',
-      };
-    }
+    const stop = stopTest(theta, value, g, iteration, {
+      gradTol,
+      maxIterations,
+      limit,
+      valueTarget: options.valueTarget,
+    });
+    if (stop !== null) return stop;
     theta = moveBy(objective, theta, scaled(gradient, -step));
   }
 }
@@ -136,32 +138,13 @@ export function lbfgs(
   let windowStart = value;
   for (let iteration = 0; ; iteration++) {
     const g = norm(gradient);
-    if (!Number.isFinite(value) || !Number.isFinite(g)) {
-      return { theta, value, gradientNorm: g, iterations: iteration, converged: false, reason: 'non-finite' };
-    }
-    if (g <= gradTol * (1 + Math.abs(value))) {
-      return { theta, value, gradientNorm: g, iterations: iteration, converged: true, reason: 'gradient' };
-    }
-    if (options.valueTarget !== undefined && value <= options.valueTarget) {
-      return {
-        theta,
-        value,
-        gradientNorm: g,
-        iterations: iteration,
-        converged: true,
-        reason: 'value-target',
-      };
-    }
-    if (iteration >= maxIterations) {
-      return {
-        theta,
-        value,
-        gradientNorm: g,
-        iterations: iteration,
-        converged: false,
-        reason: 'max-iterations',
-      };
-    }
+    const stop = stopTest(theta, value, g, iteration, {
+      gradTol,
+      maxIterations,
+      limit: Number.POSITIVE_INFINITY,
+      valueTarget: options.valueTarget,
+    });
+    if (stop !== null) return stop;
     if (iteration > 0 && iteration % STALL_WINDOW === 0) {
       if (windowStart - value <= STALL_RTOL * (1 + Math.abs(value))) {
         return { theta, value, gradientNorm: g, iterations: iteration, converged: false, reason: 'stalled' };

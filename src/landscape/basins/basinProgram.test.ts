@@ -5,7 +5,6 @@ import { loadHighs } from '../solvers/index.js';
 import {
   type BasinInstance,
   basinNetworkLoss,
-  facetSamples,
   initialBasinMinimum,
   randomBasinInstance,
 } from './basinProgram.js';
@@ -50,34 +49,6 @@ describe('the Safran–Shamir initial-basin program (HiGHS, proximal steps)', ()
         expect(initialBasinMinimum({ ...base, y }).small).toBe(true);
       }),
       { numRuns: 20 },
-    );
-  });
-
-  test('facetSamples: any u satisfying the facet constraints of a unit satisfies all of its constraints (d = 2, 3)', () => {
-    fc.assert(
-      fc.property(small, fc.integer({ min: 0, max: 2 ** 31 - 1 }), ({ seed, n, d, m }, useed) => {
-        const instance = randomBasinInstance(seededRng(seed), { n, d, m });
-        const { X, W } = instance;
-        const rng = seededRng(useed);
-        for (let j = 0; j < m; j++) {
-          const active = new Uint8Array(m * n);
-          const sign = (t: number) => {
-            let z = 0;
-            for (let k = 0; k < d; k++) z += W[j * d + k]! * X[t * d + k]!;
-            return z > 0 ? 1 : -1;
-          };
-          for (let t = 0; t < n; t++) active[j * n + t] = sign(t) > 0 ? 1 : 0;
-          const facets = facetSamples(instance, j, active);
-          expect(facets.length).toBeLessThanOrEqual(n);
-          for (let trial = 0; trial < 50; trial++) {
-            const u = Float64Array.from({ length: d }, () => rng.normal());
-            const value = (t: number) => sign(t) * u.reduce((s, x, k) => s + x * X[t * d + k]!, 0);
-            if (!facets.every((t) => value(t) >= 0)) continue;
-            for (let t = 0; t < n; t++) expect(value(t)).toBeGreaterThanOrEqual(-1e-12);
-          }
-        }
-      }),
-      { numRuns: 100 },
     );
   });
 

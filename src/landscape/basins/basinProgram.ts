@@ -2,9 +2,8 @@ import { UserError } from '../../errors.js';
 import { dense } from '../../linalg/index.js';
 import { loss, makeProblem } from '../../nn/index.js';
 import type { Rng } from '../../random.js';
-import { solveProgram } from '../solvers/index.js';
+import { solveStrictlyConvexProgram } from '../solvers/index.js';
 import {
-  BASIN_BOX,
   BASIN_EPS_RTOL,
   BASIN_FEASIBILITY_RTOL,
   BASIN_PROX_RIDGE,
@@ -55,8 +54,6 @@ export interface BasinMinimum {
 export interface BasinOptions {
   /** Proximal weight δ, relative to 2·max|x|²/n (default BASIN_PROX_RIDGE). */
   readonly ridge?: number;
-  /** Box half-width relative to max(1, max|y|)/max|x| (default BASIN_BOX). */
-  readonly box?: number;
   /** Largest number of proximal steps (default BASIN_PROX_STEPS). */
   readonly maxSteps?: number;
   /** Stop when a step gains ≤ stall relative (default BASIN_STALL_RTOL). */
@@ -64,14 +61,14 @@ export interface BasinOptions {
 }
 
 /**
- * The basin's minimum by the proximal-point method on the QP: u_{k+1} = argmin over the cone's closure (and the
- * box) of (1/n)‖r‖² + (δ/2)‖u − u_k‖², from u_0 = the initialisation (inside the basin), with only the facet
- * constraints of each unit's cone (`facetSamples`) and the objective divided by δ. Each step is then a
- * well-scaled strictly convex QP, which HiGHS's active-set solver handles reliably; the plain QP is only
- * semidefinite (flat along null(M) and along the cone's recession directions), and HiGHS reported
- * "Non-convex" or cycled for minutes on some instances. The losses decrease monotonically to the basin's minimum (proximal-point
- * theory); we stop when the loss is ≤ ε (the iterate is a feasible point of loss ≤ ε: `small`) or when a step
- * gains less than BASIN_STALL_RTOL relative (the minimum is then taken to be above ε).
+ * The basin's minimum by the proximal-point method on the QP: u_{k+1} = argmin over the cone's closure of
+ * (1/n)‖r‖² + (δ/2)‖u − u_k‖², from u_0 = the initialisation (inside the basin). The plain QP is only
+ * semidefinite (flat along null(B) and along the cone's recession directions); each proximal step is strictly
+ * convex and is solved exactly by Goldfarb–Idnani (`solveStrictlyConvexProgram`). HiGHS's QP reported
+ * "Non-convex", cycled for minutes or aborted on these, so it is not used here. The losses decrease
+ * monotonically to the basin's minimum (proximal-point theory); we stop when the loss is ≤ ε (the iterate is a
+ * feasible point of loss ≤ ε: `small`) or when a step gains less than BASIN_STALL_RTOL relative (the minimum is
+ * then taken to be above ε).
  */
 export function initialBasinMinimum(instance: BasinInstance, options: BasinOptions = {}): BasinMinimum {
   const { X, y, n, d, W, v, m } = instance;
@@ -90,22 +87,21 @@ export function initialBasinMinimum(instance: BasinInstance, options: BasinOptio
     }
   }
   const nu = m * d;
-  const vars = nu + n;
-  const rows: { a: Float64Array; op: '<=' | '>=' | '='; rhs: number }[] = [];
+  // On the basin's closure the network is linear in u: N(x_t) = (B·u)_t, B_t = (s_j A_jt x_t)_j.
+  const B = new Float64Array(n * nu);
   for (let t = 0; t < n; t++) {
-    // Σ_j s_j A_jt ⟨u_j, x_t⟩ − r_t = y_t
-    const a = new Float64Array(vars);
     for (let j = 0; j < m; j++) {
       if (active[j * n + t] === 0) continue;
-      for (let k = 0; k < d; k++) a[j * d + k] = signs[j]! * X[t * d + k]!;
+      for (let k = 0; k < d; k++) B[t * nu + j * d + k] = signs[j]! * X[t * d + k]!;
     }
-    a[nu + t] = -1;
-    rows.push({ a, op: '=', rhs: y[t]! });
   }
+  // The cone: (2A_jt − 1)·⟨u_j, x_t⟩ ≥ 0 for every unit and sample (Goldfarb–Idnani copes with the
+  // redundant ones; no facet pruning needed).
+  const rows: { a: Float64Array; op: '>='; rhs: number }[] = [];
   for (let j = 0; j < m; j++) {
-    for (const t of facetSamples(instance, j, active)) {
-      // (2A_jt − 1)·⟨u_j, x_t⟩ ≥ 0, for the samples whose constraint is a facet of unit j's cone
-      const a = new Float64Array(vars);
+    for (let t = 0; t < n; t++) {
+      if (!X.subarray(t * d, (t + 1) * d).some((x) => x !== 0)) continue;
+      const a = new Float64Array(nu);
       const sign = active[j * n + t] === 1 ? 1 : -1;
       for (let k = 0; k < d; k++) a[j * d + k] = sign * X[t * d + k]!;
       rows.push({ a, op: '>=', rhs: 0 });
@@ -113,40 +109,39 @@ export function initialBasinMinimum(instance: BasinInstance, options: BasinOptio
   }
   let xMax = 0;
   for (let k = 0; k < X.length; k++) xMax = Math.max(xMax, Math.abs(X[k]!));
-  let yMax = 0;
-  for (let t = 0; t < n; t++) yMax = Math.max(yMax, Math.abs(y[t]!));
   const delta = ((options.ridge ?? BASIN_PROX_RIDGE) * 2 * xMax * xMax) / n;
-  // The objective (1/n)‖r‖² + (δ/2)‖u − u_k‖² divided by δ, so the u-block of the Hessian is the identity:
-  // with entries of size δ (~1e-5) HiGHS warns of "excessively small" values and its active-set method was
-  // seen to cycle (10⁶ iterations on a 12-variable program); scaled, the same program takes 4 iterations.
-  const Q = dense(vars, vars);
-  for (let t = 0; t < n; t++) Q.data[(nu + t) * vars + nu + t] = 2 / (n * delta);
-  for (let k = 0; k < nu; k++) Q.data[k * vars + k] = 1;
-  const box = ((options.box ?? BASIN_BOX) * Math.max(yMax, 1)) / Math.max(xMax, 1e-300);
-  const lower = new Float64Array(vars).fill(Number.NEGATIVE_INFINITY);
-  const upper = new Float64Array(vars).fill(Number.POSITIVE_INFINITY);
-  lower.fill(-box, 0, nu);
-  upper.fill(box, 0, nu);
+  // Each proximal step, divided by δ: minimise ½‖u − u_k‖² + (1/(nδ))‖B·u − y‖², i.e. ½uᵀDu − dᵀu with
+  // D = I + (2/(nδ))BᵀB (positive definite) and d = u_k + (2/(nδ))Bᵀy: a strictly convex QP, solved exactly by
+  // Goldfarb–Idnani (HiGHS's QP cycled or aborted on these).
+  const w = 2 / (n * delta);
+  const D = dense(nu, nu);
+  for (let a = 0; a < nu; a++) {
+    for (let b = a; b < nu; b++) {
+      let sum = 0;
+      for (let t = 0; t < n; t++) sum += B[t * nu + a]! * B[t * nu + b]!;
+      const value = (a === b ? 1 : 0) + w * sum;
+      D.data[a * nu + b] = value;
+      D.data[b * nu + a] = value;
+    }
+  }
+  const By = new Float64Array(nu);
+  for (let t = 0; t < n; t++) for (let a = 0; a < nu; a++) By[a]! += B[t * nu + a]! * y[t]!;
   let zeroLoss = 0;
   for (let t = 0; t < n; t++) zeroLoss += y[t]! ** 2;
   zeroLoss /= n;
   const epsilon = BASIN_EPS_RTOL * zeroLoss;
-  let u = Float64Array.from(W, (w, k) => Math.abs(v[Math.floor(k / d)]!) * w);
+  let u: Float64Array = Float64Array.from(W, (wv, k) => Math.abs(v[Math.floor(k / d)]!) * wv);
   const initialLoss = basinNetworkLoss(instance, u, signs);
   let value = initialLoss;
   const maxSteps = options.maxSteps ?? BASIN_PROX_STEPS;
   let steps = 0;
   while (steps < maxSteps) {
-    const c = new Float64Array(vars);
-    for (let k = 0; k < nu; k++) c[k] = -u[k]!;
-    const solution = solveProgram({ n: vars, Q, c, rows, lower, upper });
+    const linear = Float64Array.from(u, (uk, a) => uk + w * By[a]!);
+    const solution = solveStrictlyConvexProgram({ n: nu, D, d: linear, rows });
     steps++;
-    let boxActive = false;
-    if (solution.x !== null)
-      for (let k = 0; k < nu; k++) if (Math.abs(solution.x[k]!) >= 0.99 * box) boxActive = true;
-    if (solution.status !== 'optimal' || solution.x === null || boxActive) {
+    if (solution.status !== 'optimal' || solution.x === null) {
       return {
-        status: boxActive ? 'other' : solution.status,
+        status: solution.status,
         minLoss: Number.NaN,
         zeroLoss,
         initialLoss,
@@ -156,12 +151,18 @@ export function initialBasinMinimum(instance: BasinInstance, options: BasinOptio
         small: false,
       };
     }
-    u = solution.x.slice(0, nu);
+    u = solution.x;
     const previous = value;
     value = basinNetworkLoss(instance, u, signs);
     if (value <= epsilon || previous - value <= (options.stall ?? BASIN_STALL_RTOL) * previous) break;
   }
-  const maxViolation = patternViolation(instance, active, u);
+  let reference = 0;
+  for (let j = 0; j < m; j++) {
+    let uu = 0;
+    for (let k = 0; k < d; k++) uu += (Math.abs(v[j]!) * W[j * d + k]!) ** 2;
+    reference = Math.max(reference, Math.sqrt(uu));
+  }
+  const maxViolation = patternViolation(instance, active, u, reference);
   return {
     status: 'optimal',
     minLoss: value,
@@ -172,82 +173,6 @@ export function initialBasinMinimum(instance: BasinInstance, options: BasinOptio
     steps,
     small: maxViolation <= BASIN_FEASIBILITY_RTOL && value <= epsilon,
   };
-}
-
-/**
- * The samples whose constraints are facets of unit j's cone {u : a_t·u ≥ 0}, a_t = (2A_jt − 1)·x_t; the others
- * are implied (a_t is a non-negative combination of the facet normals) and only make the apex u_j = 0 a
- * degenerate vertex, on which HiGHS's active-set QP was seen to cycle for minutes. The initial w_j is strictly
- * inside the cone (a_t·w_j > 0 for all t), so the facet normals are the extreme rays of cone{a_t}: the
- * extreme points of the normalised a_t/(a_t·w_j) in the hyperplane {z : z·w_j = 1}. For d = 2 those are the
- * two ends of an interval, for d = 3 the vertices of a planar convex hull; for d > 3 (no hull code here) every
- * constraint is kept. Zero samples (x_t = 0) give no constraint.
- */
-export function facetSamples(instance: BasinInstance, j: number, active: Uint8Array): number[] {
-  const { X, n, d, W } = instance;
-  const w = W.subarray(j * d, (j + 1) * d);
-  const all = Array.from({ length: n }, (_, t) => t).filter((t) =>
-    X.subarray(t * d, (t + 1) * d).some((x) => x !== 0),
-  );
-  if (d > 3 || all.length <= d) return all;
-  let ww = 0;
-  for (let k = 0; k < d; k++) ww += w[k]! ** 2;
-  // an orthonormal basis e1 (, e2) of w⊥, and the coordinates of z_t = a_t/(a_t·w) − w/‖w‖² in it
-  const basis = orthonormalComplement(w);
-  const points = all.map((t) => {
-    const sign = active[j * n + t] === 1 ? 1 : -1;
-    const a = Float64Array.from({ length: d }, (_, k) => sign * X[t * d + k]!);
-    let aw = 0;
-    for (let k = 0; k < d; k++) aw += a[k]! * w[k]!;
-    return { t, coords: basis.map((e) => e.reduce((acc, ek, k) => acc + ek * (a[k]! / aw - w[k]! / ww), 0)) };
-  });
-  if (d === 2) {
-    let lo = points[0]!;
-    let hi = points[0]!;
-    for (const p of points) {
-      if (p.coords[0]! < lo.coords[0]!) lo = p;
-      if (p.coords[0]! > hi.coords[0]!) hi = p;
-    }
-    return [...new Set([lo.t, hi.t])];
-  }
-  return hullVertices(points);
-}
-
-function orthonormalComplement(w: Float64Array): Float64Array[] {
-  const d = w.length;
-  const out: Float64Array[] = [];
-  const wn = Math.hypot(...w);
-  for (let i = 0; i < d && out.length < d - 1; i++) {
-    const e = Float64Array.from({ length: d }, (_, k) => (k === i ? 1 : 0));
-    for (const q of [Float64Array.from(w, (x) => x / wn), ...out]) {
-      let c = 0;
-      for (let k = 0; k < d; k++) c += q[k]! * e[k]!;
-      for (let k = 0; k < d; k++) e[k]! -= c * q[k]!;
-    }
-    const size = Math.hypot(...e);
-    if (size > 1e-8) out.push(Float64Array.from(e, (x) => x / size));
-  }
-  return out;
-}
-
-/** Vertices of the convex hull of planar points (Andrew's monotone chain; collinear points dropped). */
-function hullVertices(points: readonly { t: number; coords: number[] }[]): number[] {
-  const sorted = [...points].sort((a, b) => a.coords[0]! - b.coords[0]! || a.coords[1]! - b.coords[1]!);
-  const cross = (o: number[], a: number[], b: number[]) =>
-    (a[0]! - o[0]!) * (b[1]! - o[1]!) - (a[1]! - o[1]!) * (b[0]! - o[0]!);
-  const chain = (list: typeof sorted) => {
-    const out: typeof sorted = [];
-    for (const p of list) {
-      while (
-        out.length >= 2 &&
-        cross(out[out.length - 2]!.coords, out[out.length - 1]!.coords, p.coords) <= 0
-      )
-        out.pop();
-      out.push(p);
-    }
-    return out.slice(0, -1);
-  };
-  return [...new Set([...chain(sorted), ...chain([...sorted].reverse())].map((p) => p.t))];
 }
 
 /** The network's loss (1/n)Σ(Σ_j s_j relu(⟨u_j, x_t⟩) − y_t)² through the numeric core. */
@@ -268,9 +193,16 @@ export function basinNetworkLoss(instance: BasinInstance, u: Float64Array, signs
 }
 
 /** max over (j, t) of the violation of (2A_jt − 1)⟨u_j, x_t⟩ ≥ 0, relative to max_j‖u_j‖·‖x_t‖. */
-function patternViolation(instance: BasinInstance, active: Uint8Array, u: Float64Array): number {
+function patternViolation(
+  instance: BasinInstance,
+  active: Uint8Array,
+  u: Float64Array,
+  reference: number,
+): number {
   const { X, n, d, m } = instance;
-  let uMax = 0;
+  // Relative to the larger of the solution's and the initialisation's scale: a solution at the cone's apex
+  // (u ≈ 1e-12, feasible in the closure) must not look infeasible because its own norm is tiny.
+  let uMax = reference;
   for (let j = 0; j < m; j++) {
     let uu = 0;
     for (let k = 0; k < d; k++) uu += u[j * d + k]! ** 2;

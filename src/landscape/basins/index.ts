@@ -35,7 +35,6 @@ export {
   withOutputLayer,
 } from './networkParts.js';
 export {
-  BASIN_BOX,
   BASIN_EPS_RTOL,
   BASIN_FEASIBILITY_RTOL,
   BASIN_PROX_RIDGE,

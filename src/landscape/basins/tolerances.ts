@@ -74,16 +74,10 @@ export const BASIN_EPS_RTOL = 1e-4;
 
 /**
  * The solution of a basin program is re-checked through the network: its pattern constraints may be
- * violated by at most BASIN_FEASIBILITY_RTOL·max_j‖u_j‖·‖x_t‖ (HiGHS's primal feasibility tolerance is 1e-7).
+ * violated by at most BASIN_FEASIBILITY_RTOL·max(max_j‖u_j‖, max_j‖u_j⁰‖)·‖x_t‖, u⁰ the initialisation (HiGHS's
+ * primal feasibility tolerance is 1e-7, absolute).
  */
 export const BASIN_FEASIBILITY_RTOL = 1e-6;
-
-/**
- * The basin program's box |u_jk| ≤ BASIN_BOX·max(1, max|y|)/max|x|: a fit needs |u| of order |y|/|x| (times the
- * conditioning of the active samples); 1e4 of that is far outside every optimum measured (the largest optimal
- * |u| on 10⁴ Gaussian instances was < 1e2 of the unit), and the solver reports the box as active if it is not.
- */
-export const BASIN_BOX = 1e4;
 
 /**
  * Proximal weight of the basin program, δ = BASIN_PROX_RIDGE·2·max|x|²/n (relative to the data's curvature

@@ -7,3 +7,4 @@ export {
   programText,
   solveProgram,
 } from './highs.js';
+export { type StrictlyConvexProgram, solveStrictlyConvexProgram } from './quadprog.js';
