@@ -19,12 +19,7 @@ import {
   spuriousMinimumCertificate,
   subjectModel,
 } from '../src/landscape/index.js';
-import {
-  type ActivationSpec,
-  loss,
-  makeProblem,
-  subjectProblem,
-} from '../src/nn/index.js';
+import { type ActivationSpec, loss, makeProblem, subjectProblem } from '../src/nn/index.js';
 import { seededRng } from '../src/random.js';
 
 /**

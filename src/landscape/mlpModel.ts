@@ -1,16 +1,16 @@
 import { UserError } from '../errors.js';
 import { type DenseMatrix, dense } from '../linalg/index.js';
 import {
+  type DatasetJson,
+  DEFAULT_LOSS,
   hessian,
   jacobian,
   KINK_TOL,
   kinkMargin,
+  type LossSpec,
   loss,
   lossAndGradient,
   makeProblem,
-  DEFAULT_LOSS,
-  type DatasetJson,
-  type LossSpec,
   type NetworkSpec,
   type PointJson,
   type Problem,

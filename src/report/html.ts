@@ -39,7 +39,11 @@ export interface ReportInput {
     readonly columns: readonly string[];
     readonly rows: readonly (readonly (string | number)[])[];
     readonly plots: readonly Plot[];
-    readonly assertions: readonly { readonly name: string; readonly verdict: string; readonly detail: string }[];
+    readonly assertions: readonly {
+      readonly name: string;
+      readonly verdict: string;
+      readonly detail: string;
+    }[];
   }[];
   readonly counterexamples: readonly {
     readonly path: string;
@@ -76,10 +80,14 @@ export function renderReport(input: ReportInput): string {
 
   parts.push('<h2>Verdicts</h2>');
   if (input.check === null) {
-    parts.push('<p>No check has been run yet: <code>npx landscape check</code> writes the verdicts shown here.</p>');
+    parts.push(
+      '<p>No check has been run yet: <code>npx landscape check</code> writes the verdicts shown here.</p>',
+    );
   } else {
     parts.push(`<p>Last check: ${escapeXml(input.check.date)}, seed <code>${input.check.seed}</code>.</p>`);
-    parts.push('<table><tr><th>claim</th><th>verdict</th><th>expected</th><th>runs</th><th>discards</th><th>inconclusive</th><th>time</th><th>counterexamples</th><th>summary</th></tr>');
+    parts.push(
+      '<table><tr><th>claim</th><th>verdict</th><th>expected</th><th>runs</th><th>discards</th><th>inconclusive</th><th>time</th><th>counterexamples</th><th>summary</th></tr>',
+    );
     for (const r of input.check.results) {
       parts.push(
         `<tr${r.asExpected ? '' : ' class="bad"'}>${cell(r.id)}<td class="${escapeXml(r.verdict)}">${escapeXml(r.verdict)}</td>${cell(r.expect)}${cell(r.runs, true)}${cell(r.discards, true)}${cell(r.inconclusive, true)}${cell(`${(r.ms / 1000).toFixed(1)} s`, true)}${cell(r.counterexamples.length, true)}${cell(r.summary)}</tr>`,
@@ -92,27 +100,41 @@ export function renderReport(input: ReportInput): string {
   for (const claim of input.claims) {
     parts.push(`<div class="claim" id="${escapeXml(claim.id)}">`);
     parts.push(`<h3>${escapeXml(claim.id)}: ${escapeXml(claim.title)}</h3>`);
-    parts.push(`<p><b>${escapeXml(claim.kind)}</b>, expected to be <b>${escapeXml(claim.expect)}</b>. Source: ${escapeXml(claim.source)}.</p>`);
+    parts.push(
+      `<p><b>${escapeXml(claim.kind)}</b>, expected to be <b>${escapeXml(claim.expect)}</b>. Source: ${escapeXml(claim.source)}.</p>`,
+    );
     parts.push(`<div class="statement">${escapeXml(claim.statement)}</div>`);
     const cxs = input.counterexamples.filter((c) => c.claim === claim.id);
     if (cxs.length > 0) {
       parts.push('<table><tr><th>counterexample</th><th>replays</th><th>summary</th></tr>');
-      for (const c of cxs) parts.push(`<tr${c.ok ? '' : ' class="bad"'}>${cell(c.path)}${cell(c.ok ? 'yes' : 'NO')}${cell(c.summary)}</tr>`);
+      for (const c of cxs)
+        parts.push(
+          `<tr${c.ok ? '' : ' class="bad"'}>${cell(c.path)}${cell(c.ok ? 'yes' : 'NO')}${cell(c.summary)}</tr>`,
+        );
       parts.push('</table>');
     }
     for (const run of input.runs.filter((r) => r.id === claim.id)) {
       const options = Object.entries(run.options)
         .map(([k, v]) => `--${k} ${v}`)
         .join(' ');
-      parts.push(`<p>Experiment run ${escapeXml(run.date)}, seed <code>${run.seed}</code>, options <code>${escapeXml(options)}</code>.</p>`);
+      parts.push(
+        `<p>Experiment run ${escapeXml(run.date)}, seed <code>${run.seed}</code>, options <code>${escapeXml(options)}</code>.</p>`,
+      );
       parts.push('<table><tr><th>assertion</th><th>verdict</th><th>detail</th></tr>');
       for (const a of run.assertions) {
-        parts.push(`<tr>${cell(a.name)}<td class="${escapeXml(a.verdict)}">${escapeXml(a.verdict)}</td>${cell(a.detail)}</tr>`);
+        parts.push(
+          `<tr>${cell(a.name)}<td class="${escapeXml(a.verdict)}">${escapeXml(a.verdict)}</td>${cell(a.detail)}</tr>`,
+        );
       }
       parts.push('</table>');
       for (const plot of run.plots) parts.push(`<figure>${renderPlot(plot)}</figure>`);
-      parts.push(`<details><summary>table (${run.rows.length} rows)</summary><table><tr>${run.columns.map((c) => `<th>${escapeXml(c)}</th>`).join('')}</tr>`);
-      for (const row of run.rows) parts.push(`<tr>${row.map((v) => cell(typeof v === 'number' ? Number(v.toPrecision(6)) : v, typeof v === 'number')).join('')}</tr>`);
+      parts.push(
+        `<details><summary>table (${run.rows.length} rows)</summary><table><tr>${run.columns.map((c) => `<th>${escapeXml(c)}</th>`).join('')}</tr>`,
+      );
+      for (const row of run.rows)
+        parts.push(
+          `<tr>${row.map((v) => cell(typeof v === 'number' ? Number(v.toPrecision(6)) : v, typeof v === 'number')).join('')}</tr>`,
+        );
       parts.push('</table></details>');
     }
     parts.push('</div>');

@@ -8,7 +8,10 @@ const MARGIN = { left: 70, right: 20, top: 40, bottom: 60 };
 const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#17becf', '#7f7f7f'];
 
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 function fmt(value: number): string {
@@ -25,7 +28,8 @@ export function ticks(lo: number, hi: number, count = 5): number[] {
   const magnitude = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? raw;
   const out: number[] = [];
-  for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) out.push(Number(t.toPrecision(12)));
+  for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step)
+    out.push(Number(t.toPrecision(12)));
   return out;
 }
 
@@ -41,9 +45,7 @@ function frame(title: string, xLabel: string, yLabel: string, body: string): str
   ].join('\n');
 }
 
-interface Scale {
-  (v: number): number;
-}
+type Scale = (v: number) => number;
 
 function linear(d0: number, d1: number, r0: number, r1: number): Scale {
   const span = d1 - d0 || 1;
@@ -114,16 +116,22 @@ function heatmap(plot: Extract<Plot, { type: 'heatmap' }>): string {
   const every = (count: number) => Math.max(1, Math.ceil(count / 10));
   plot.x.forEach((x, i) => {
     if (i % every(nx) !== 0) return;
-    parts.push(`<text x="${(MARGIN.left + (i + 0.5) * w).toFixed(1)}" y="${HEIGHT - MARGIN.bottom + 16}" text-anchor="middle">${fmt(x)}</text>`);
+    parts.push(
+      `<text x="${(MARGIN.left + (i + 0.5) * w).toFixed(1)}" y="${HEIGHT - MARGIN.bottom + 16}" text-anchor="middle">${fmt(x)}</text>`,
+    );
   });
   plot.y.forEach((y, j) => {
     if (j % every(ny) !== 0) return;
-    parts.push(`<text x="${MARGIN.left - 6}" y="${(HEIGHT - MARGIN.bottom - (j + 0.5) * h + 4).toFixed(1)}" text-anchor="end">${fmt(y)}</text>`);
+    parts.push(
+      `<text x="${MARGIN.left - 6}" y="${(HEIGHT - MARGIN.bottom - (j + 0.5) * h + 4).toFixed(1)}" text-anchor="end">${fmt(y)}</text>`,
+    );
   });
   const lx = WIDTH - MARGIN.right - legend + 20;
   const lh = HEIGHT - MARGIN.top - MARGIN.bottom;
   for (let k = 0; k < 20; k++) {
-    parts.push(`<rect x="${lx}" y="${(MARGIN.top + (lh * k) / 20).toFixed(1)}" width="14" height="${(lh / 20 + 0.5).toFixed(1)}" fill="${ramp(1 - k / 20)}"/>`);
+    parts.push(
+      `<rect x="${lx}" y="${(MARGIN.top + (lh * k) / 20).toFixed(1)}" width="14" height="${(lh / 20 + 0.5).toFixed(1)}" fill="${ramp(1 - k / 20)}"/>`,
+    );
   }
   parts.push(`<text x="${lx + 18}" y="${MARGIN.top + 10}">1</text>`);
   parts.push(`<text x="${lx + 18}" y="${MARGIN.top + lh}">0</text>`);
@@ -146,19 +154,28 @@ function lines(plot: Extract<Plot, { type: 'lines' }>): string {
   }
   plot.series.forEach((s, k) => {
     const colour = PALETTE[k % PALETTE.length]!;
-    const points = s.x.map((xv, i) => [x(xv), y(s.y[i] ?? Number.NaN)] as const).filter(([, py]) => Number.isFinite(py));
+    const points = s.x
+      .map((xv, i) => [x(xv), y(s.y[i] ?? Number.NaN)] as const)
+      .filter(([, py]) => Number.isFinite(py));
     if (s.lo !== undefined && s.hi !== undefined) {
       s.x.forEach((xv, i) => {
         const lo = s.lo?.[i];
         const hi = s.hi?.[i];
         if (lo === undefined || hi === undefined || !Number.isFinite(lo) || !Number.isFinite(hi)) return;
         const px = x(xv).toFixed(1);
-        parts.push(`<line x1="${px}" y1="${y(lo).toFixed(1)}" x2="${px}" y2="${y(hi).toFixed(1)}" stroke="${colour}" stroke-opacity="0.6" stroke-width="2"/>`);
+        parts.push(
+          `<line x1="${px}" y1="${y(lo).toFixed(1)}" x2="${px}" y2="${y(hi).toFixed(1)}" stroke="${colour}" stroke-opacity="0.6" stroke-width="2"/>`,
+        );
       });
     }
-    parts.push(`<polyline fill="none" stroke="${colour}" stroke-width="1.5" points="${points.map(([px, py]) => `${px.toFixed(1)},${py.toFixed(1)}`).join(' ')}"/>`);
-    for (const [px, py] of points) parts.push(`<circle cx="${px.toFixed(1)}" cy="${py.toFixed(1)}" r="3" fill="${colour}"/>`);
-    parts.push(`<text x="${WIDTH - MARGIN.right - 150}" y="${MARGIN.top + 14 + 16 * k}" fill="${colour}">${escapeXml(s.name)}</text>`);
+    parts.push(
+      `<polyline fill="none" stroke="${colour}" stroke-width="1.5" points="${points.map(([px, py]) => `${px.toFixed(1)},${py.toFixed(1)}`).join(' ')}"/>`,
+    );
+    for (const [px, py] of points)
+      parts.push(`<circle cx="${px.toFixed(1)}" cy="${py.toFixed(1)}" r="3" fill="${colour}"/>`);
+    parts.push(
+      `<text x="${WIDTH - MARGIN.right - 150}" y="${MARGIN.top + 14 + 16 * k}" fill="${colour}">${escapeXml(s.name)}</text>`,
+    );
   });
   return frame(plot.title, plot.xLabel, plot.yLabel, parts.join('\n'));
 }
@@ -189,9 +206,16 @@ function histogram(plot: Extract<Plot, { type: 'histogram' }>): string {
   }
   counts.forEach((c, k) => {
     const colour = PALETTE[k % PALETTE.length]!;
-    const path = c.map((v, i) => `${x(lo + i * width).toFixed(1)},${y(v).toFixed(1)} ${x(lo + (i + 1) * width).toFixed(1)},${y(v).toFixed(1)}`);
-    parts.push(`<polyline fill="none" stroke="${colour}" stroke-width="1.5" points="${x(lo).toFixed(1)},${y(0).toFixed(1)} ${path.join(' ')} ${x(hi).toFixed(1)},${y(0).toFixed(1)}"/>`);
-    parts.push(`<text x="${WIDTH - MARGIN.right - 150}" y="${MARGIN.top + 14 + 16 * k}" fill="${colour}">${escapeXml(plot.series[k]!.name)}</text>`);
+    const path = c.map(
+      (v, i) =>
+        `${x(lo + i * width).toFixed(1)},${y(v).toFixed(1)} ${x(lo + (i + 1) * width).toFixed(1)},${y(v).toFixed(1)}`,
+    );
+    parts.push(
+      `<polyline fill="none" stroke="${colour}" stroke-width="1.5" points="${x(lo).toFixed(1)},${y(0).toFixed(1)} ${path.join(' ')} ${x(hi).toFixed(1)},${y(0).toFixed(1)}"/>`,
+    );
+    parts.push(
+      `<text x="${WIDTH - MARGIN.right - 150}" y="${MARGIN.top + 14 + 16 * k}" fill="${colour}">${escapeXml(plot.series[k]!.name)}</text>`,
+    );
   });
   return frame(plot.title, plot.xLabel, 'fraction of runs', parts.join('\n'));
 }
