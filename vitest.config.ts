@@ -15,7 +15,9 @@ export default defineConfig({
       include: ['src/**/*.ts', 'properties/**/*.ts'],
       exclude: ['**/*.test.ts', 'src/cli/main.ts'],
       reportsDirectory: 'coverage',
-      thresholds: { lines: 80, functions: 80, statements: 80, branches: 70 },
+      // Measured 2026-11-23: statements 91%, branches 78%, functions 92%, lines 92%; the thresholds sit a little
+      // below, so a change that drops tested code fails npm run coverage.
+      thresholds: { lines: 88, functions: 88, statements: 88, branches: 75 },
     },
   },
 });
