@@ -237,7 +237,7 @@ export const ss16MonotonePath = defineClaim<ScalingGenome, Evidence>({
   },
   experiment: {
     // The main job (npm run check) runs a reduced protocol in seconds; `landscape run` defaults to the full one.
-    mainJob: { trials: '40' },
+    mainJob: { trials: '20', steps: '2000' },
     options: [
       { flag: 'trials', description: 'initialisations per width', defaultValue: '100' },
       { flag: 'n', description: 'samples (Gaussian inputs, Gaussian targets)', defaultValue: '8' },
