@@ -9,6 +9,11 @@ if (!existsSync(entry)) {
   );
   process.exit(2);
 }
+// `landscape list | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 const { main } = await import(entry.href);
 try {
   process.exitCode = await main(process.argv.slice(2));

@@ -19,8 +19,14 @@ export const EXIT_USAGE = 2;
 function buildProgram(io: Io, registry: ClaimRegistry, setCode: (code: number) => void): Command {
   const program = new Command('landscape')
     .description(
-      'Property-based theorem checker for neural-network loss landscapes: published claims as fast-check\n' +
-        'properties, counterexamples shrunk, certified and archived in counterexamples/, replayed forever.',
+      'Property-based theorem checker for neural-network loss landscapes: published claims as fast-check ' +
+        'properties; counterexamples shrunk, certified, archived in counterexamples/ and replayed forever.',
+    )
+    .addHelpText(
+      'after',
+      '\nSeeds: --seed, else $LANDSCAPE_SEED, else a fresh seed that is printed; a failure prints the seed, the path\n' +
+        'and the command that replays it.\nExit codes: 0 every verdict as expected, 1 a verdict or a replay not as ' +
+        'expected, 2 bad usage or bad input.',
     )
     .version(toolVersion(), '-V, --version')
     .showSuggestionAfterError(true)
@@ -95,7 +101,10 @@ function buildProgram(io: Io, registry: ClaimRegistry, setCode: (code: number) =
     .command('run')
     .description("run an empirical claim's experiment: table with intervals, data and plots for the report")
     .argument('<claim-id>', 'an empirical claim (see list)')
-    .argument('[options...]', "the experiment's own options, e.g. --trials 100 (see the claim's statement)")
+    .argument(
+      '[options...]',
+      "the experiment's own options, e.g. --trials 100 (list them: landscape run <claim-id> --options)",
+    )
     .option('--seed <s>', 'seed (default: $LANDSCAPE_SEED, else fresh and printed)')
     .option('--json', 'print the table, assertions and plot paths as JSON')
     .option('--out <dir>', 'report folder (default: <project>/report)')
