@@ -18,7 +18,7 @@ export function parseInteger(
 
 /**
  * The run's seed: `--seed`, else the LANDSCAPE_SEED environment variable, else a fresh one (from the OS's
- * entropy, never Math.random), which is printed so the run can be replayed. fast-check seeds are 32-bit.
+ * entropy, never an unseeded generator), which is printed so the run can be replayed. fast-check seeds are 32-bit.
  */
 export function resolveSeed(option: string | undefined): { seed: number; origin: 'flag' | 'env' | 'fresh' } {
   if (option !== undefined)
