@@ -10,6 +10,9 @@ import {
   mean,
   type Plot,
   standardDeviation,
+  type TrendEvidence,
+  trendCertify,
+  trendOutcome,
   type Verdict,
   wilsonInterval,
 } from '../src/claims/index.js';
@@ -248,11 +251,7 @@ function parsePositive(flag: string, text: string, max: number): number {
   return value;
 }
 
-interface Evidence {
-  readonly failed: readonly string[];
-}
-
-export const cho15MinimaConcentrate = defineClaim<ConcentrationGenome, Evidence>({
+export const cho15MinimaConcentrate = defineClaim<ConcentrationGenome, TrendEvidence>({
   id: 'cho15-minima-concentrate',
   title:
     'Spherical spin glass: the energies that descent reaches concentrate as N grows, and nearly all are minima',
@@ -289,16 +288,9 @@ export const cho15MinimaConcentrate = defineClaim<ConcentrationGenome, Evidence>
       endpoints: spinGlassEndpoints(3, N, CHECK_RUNS, mixSeed(g.seed, k), { instances: CHECK_RUNS }),
     }));
     const result = analyseConcentration(3, bySize, g.seed);
-    const failed = result.assertions
-      .filter((a) => a.verdict === 'refuted')
-      .map((a) => `${a.name}: ${a.detail}`);
-    if (failed.length > 0) return { status: 'fail', evidence: { failed } };
-    return { status: 'pass' };
+    return trendOutcome(result.assertions);
   },
-  certify: (_g, e) => ({
-    ok: false,
-    reason: `an empirical trend failed (${e.failed.join(' | ')}): there is no certificate kind for it; the seed replays the run`,
-  }),
+  certify: trendCertify,
   control: {
     description: 'both sizes N = 20 (the size does not grow): the spread cannot shrink significantly',
     hypotheses: fc.record({

@@ -14,6 +14,9 @@ import {
   pearson,
   spearman,
   standardDeviation,
+  type TrendEvidence,
+  trendCertify,
+  trendOutcome,
   type Verdict,
 } from '../src/claims/index.js';
 import { UserError } from '../src/errors.js';
@@ -313,11 +316,7 @@ export interface NetworkGenome {
   readonly widths: readonly [number, number];
 }
 
-interface Evidence {
-  readonly failed: readonly string[];
-}
-
-export const cho15NetworkMinimaConcentrate = defineClaim<NetworkGenome, Evidence>({
+export const cho15NetworkMinimaConcentrate = defineClaim<NetworkGenome, TrendEvidence>({
   id: 'cho15-network-minima-concentrate',
   title:
     'One-hidden-layer relu networks: the final test losses over random seeds concentrate as the width grows',
@@ -356,15 +355,9 @@ export const cho15NetworkMinimaConcentrate = defineClaim<NetworkGenome, Evidence
       ),
     }));
     const result = analyseNetworks(byWidth, g.seed, CHECK_STEPS);
-    const failed = result.assertions
-      .filter((a) => a.verdict === 'refuted')
-      .map((a) => `${a.name}: ${a.detail}`);
-    return failed.length > 0 ? { status: 'fail', evidence: { failed } } : { status: 'pass' };
+    return trendOutcome(result.assertions);
   },
-  certify: (_g, e) => ({
-    ok: false,
-    reason: `an empirical trend failed (${e.failed.join(' | ')}): there is no certificate kind for it; the seed replays the run`,
-  }),
+  certify: trendCertify,
   control: {
     description: 'both widths 8 (the width does not grow): the spread cannot shrink significantly',
     hypotheses: fc.record({

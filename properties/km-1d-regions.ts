@@ -8,6 +8,9 @@ import {
   type ExperimentResult,
   nonDecreasingWithinIntervals,
   type Plot,
+  type TrendEvidence,
+  trendCertify,
+  trendOutcome,
   type Verdict,
   wilsonInterval,
 } from '../src/claims/index.js';
@@ -171,11 +174,7 @@ function positiveInteger(flag: string, text: string): number {
   return value;
 }
 
-interface Evidence {
-  readonly failed: readonly string[];
-}
-
-export const km1dRegions = defineClaim<OneDGenome, Evidence>({
+export const km1dRegions = defineClaim<OneDGenome, TrendEvidence>({
   id: 'km-1d-regions',
   title: 'One input with bias: most non-empty regions have full-rank Jacobians and contain global minima',
   source: {
@@ -203,13 +202,9 @@ export const km1dRegions = defineClaim<OneDGenome, Evidence>({
   budget: { test: 2, check: 10 },
   check(h) {
     const result = analyseOneD(runOneD(CHECK_SHAPES, CHECK_TRIALS, h.seed, h.positive));
-    const failed = result.assertions.filter((a) => a.verdict === 'refuted').map((a) => a.name);
-    return failed.length > 0 ? { status: 'fail', evidence: { failed } } : { status: 'pass' };
+    return trendOutcome(result.assertions);
   },
-  certify: (_h, e) => ({
-    ok: false,
-    reason: `an empirical trend failed (${e.failed.join('; ')}): there is no certificate kind for it; the seed replays the run`,
-  }),
+  certify: trendCertify,
   control: {
     description:
       'all output weights +1 (not both signs): f ≥ 0, so no region fits targets with a negative entry',

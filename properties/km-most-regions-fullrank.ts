@@ -7,6 +7,9 @@ import {
   type ExperimentResult,
   nonDecreasingWithinIntervals,
   type Plot,
+  type TrendEvidence,
+  trendCertify,
+  trendOutcome,
   type Verdict,
   wilsonInterval,
 } from '../src/claims/index.js';
@@ -160,11 +163,7 @@ function positiveInteger(flag: string, text: string): number {
   return value;
 }
 
-interface Evidence {
-  readonly failed: readonly string[];
-}
-
-export const kmMostRegionsFullrank = defineClaim<CountingGenome, Evidence>({
+export const kmMostRegionsFullrank = defineClaim<CountingGenome, TrendEvidence>({
   id: 'km-most-regions-fullrank',
   title: 'Most activation patterns give a full-rank Jacobian once the width passes n/d0',
   source: {
@@ -190,13 +189,9 @@ export const kmMostRegionsFullrank = defineClaim<CountingGenome, Evidence>({
   budget: { test: 3, check: 20 },
   check(h) {
     const result = analyseCounting(runCounting(CHECK_SHAPES, CHECK_TRIALS, h.seed, h.shared));
-    const failed = result.assertions.filter((a) => a.verdict === 'refuted').map((a) => a.name);
-    return failed.length > 0 ? { status: 'fail', evidence: { failed } } : { status: 'pass' };
+    return trendOutcome(result.assertions);
   },
-  certify: (_h, e) => ({
-    ok: false,
-    reason: `an empirical trend failed (${e.failed.join('; ')}): there is no certificate kind for it; the seed replays the run`,
-  }),
+  certify: trendCertify,
   control: {
     description:
       'all units share one activation column (not a Bernoulli pattern): rank J_A ≤ d0 < n, P stays 0',

@@ -9,6 +9,9 @@ import {
   type ExperimentResult,
   nonDecreasingWithinIntervals,
   type Plot,
+  type TrendEvidence,
+  trendCertify,
+  trendOutcome,
   type Verdict,
   wilsonInterval,
 } from '../src/claims/index.js';
@@ -296,11 +299,7 @@ function parseRank(text: string): RankMode {
   throw new UserError(`--rank must be fast or svd, got '${text}'`);
 }
 
-interface Evidence {
-  readonly failed: readonly string[];
-}
-
-export const kmPhaseTransition = defineClaim<PhaseGenome, Evidence>({
+export const kmPhaseTransition = defineClaim<PhaseGenome, TrendEvidence>({
   id: 'km-phase-transition',
   title:
     'The probability that a random activation region has a full-rank Jacobian has a phase transition in the width',
@@ -332,17 +331,9 @@ export const kmPhaseTransition = defineClaim<PhaseGenome, Evidence>({
       variant: { duplicateSamples: h.duplicate },
     });
     const result = analysePhase(cells, h.seed);
-    const failed = result.assertions.filter((a) => a.verdict === 'refuted').map((a) => a.name);
-    if (failed.length > 0) return { status: 'fail', evidence: { failed } };
-    const open = result.assertions.filter((a) => a.verdict === 'inconclusive');
-    if (open.length > 0)
-      return { status: 'inconclusive', reason: `undecided: ${open.map((a) => a.name).join('; ')}` };
-    return { status: 'pass' };
+    return trendOutcome(result.assertions);
   },
-  certify: (_h, e) => ({
-    ok: false,
-    reason: `an empirical trend failed (${e.failed.join('; ')}): there is no certificate kind for it; the seed replays the run`,
-  }),
+  certify: trendCertify,
   control: {
     description: 'every sample duplicated (outside the distinct-data protocol): rank J ≤ ⌈n/2⌉, P stays 0',
     hypotheses: fc.record({ seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }), duplicate: fc.constant(true) }),

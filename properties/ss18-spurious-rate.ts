@@ -11,6 +11,9 @@ import {
   type Plot,
   proportionLessPValue,
   spearman,
+  type TrendEvidence,
+  trendCertify,
+  trendOutcome,
   type Verdict,
   wilsonInterval,
 } from '../src/claims/index.js';
@@ -251,10 +254,6 @@ function catalogK7(): { k: number; student: Float64Array; label: string } {
 const SMALL_KS = [7, 13] as const;
 const SMALL_RUNS = 20;
 
-interface Evidence {
-  readonly failed: readonly string[];
-}
-
 function parseIntegers(flag: string, text: string, min: number, max: number): number[] {
   const out: number[] = [];
   for (const part of text.split(',')) {
@@ -392,7 +391,7 @@ function experimentResult(
   };
 }
 
-export const ss18SpuriousRate = defineClaim<RateGenome, Evidence>({
+export const ss18SpuriousRate = defineClaim<RateGenome, TrendEvidence>({
   id: 'ss18-spurious-rate',
   title: 'Spurious minima reached by GD become more common as k grows and rarer with one extra neuron',
   source: {
@@ -447,12 +446,9 @@ export const ss18SpuriousRate = defineClaim<RateGenome, Evidence>({
         })),
       ]),
     );
-    const failed = assertions.filter((a) => a.verdict !== 'holds').map((a) => `${a.name}: ${a.detail}`);
-    return failed.length === 0 ? { status: 'pass' } : { status: 'fail', evidence: { failed } };
+    return trendOutcome(assertions);
   },
-  certify(_g, evidence) {
-    return { ok: false, reason: `empirical claim, no certificate: ${evidence.failed.join(' | ')}` };
-  },
+  certify: trendCertify,
   experiment: {
     // The main job (npm run check) runs a reduced protocol, ~20–30 s; `landscape run` defaults to the full one.
     mainJob: { k: '6..14', runs: '30' },

@@ -52,4 +52,5 @@ export {
   wilsonInterval,
   Z95,
 } from './statistics.js';
+export { type TrendEvidence, trendCertify, trendOutcome } from './trend.js';
 export { toolName, toolVersion } from './version.js';
