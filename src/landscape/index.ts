@@ -1,6 +1,18 @@
 /** Public face of src/landscape: objectives, optimisers, point examination and certificate verification. */
 
 export { saddleCertificate, spuriousMinimumCertificate } from './certificates.js';
+export {
+  densityMoment,
+  hutchinsonTrace,
+  lanczosDensity,
+  type SpectralDensity,
+  type SymmetricOperator,
+  smoothedDensity,
+  subjectHessianOperator,
+  type TopEigenvalues,
+  type TraceEstimate,
+  topEigenvalues,
+} from './curvature/index.js';
 export { DESCENT_GRAD_TOL, type DescentExamination, descendAndExamine, NEWTON_MAX_DIM } from './descend.js';
 export {
   type ExamineOptions,
