@@ -4,8 +4,12 @@ export { saddleCertificate, spuriousMinimumCertificate } from './certificates.js
 export {
   densityMoment,
   hutchinsonTrace,
+  type Interpolation,
+  interpolationProfile,
   lanczosDensity,
+  randomSurface,
   type SpectralDensity,
+  type Surface,
   type SymmetricOperator,
   smoothedDensity,
   subjectHessianOperator,

@@ -3,6 +3,7 @@ export { densityMoment, lanczosDensity, type SpectralDensity, smoothedDensity } 
 export { hutchinsonTrace, type TraceEstimate } from './hutchinson.js';
 export { type LanczosRun, lanczos, rademacher } from './lanczos.js';
 export { denseOperator, type SymmetricOperator, subjectHessianOperator } from './operator.js';
+export { type Interpolation, interpolationProfile, randomSurface, type Surface } from './slices.js';
 export {
   DENSITY_KERNEL_REL_WIDTH,
   FULL_KRYLOV_MAX_DIM,
