@@ -210,8 +210,8 @@ function buildProgram(io: Io, registry: ClaimRegistry, setCode: (code: number) =
     )
     .option('--out <dir>', 'report folder (default: <project>/report)')
     .addOption(archiveOption())
-    .action((opts: { out?: string; archive?: string }) => {
-      setCode(reportCommand(registry, archiveRoot(opts.archive), reportRoot(opts.out), io));
+    .action(async (opts: { out?: string; archive?: string }) => {
+      setCode(await reportCommand(registry, archiveRoot(opts.archive), reportRoot(opts.out), io));
     });
   return program;
 }
