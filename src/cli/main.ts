@@ -7,6 +7,7 @@ import { huntCommand } from './hunt.js';
 import { inspectCommand } from './inspect.js';
 import { type Io, processIo } from './io.js';
 import { listCommand } from './list.js';
+import { mergeCommand } from './merge.js';
 import { archiveRoot, reportRoot } from './paths.js';
 import { replayCommand } from './replay.js';
 import { reportCommand } from './report.js';
@@ -178,6 +179,21 @@ function buildProgram(io: Io, registry: ClaimRegistry, setCode: (code: number) =
         );
       },
     );
+
+  program
+    .command('merge')
+    .description(
+      'copy counterexample files from DIRs (e.g. hunt shards) into the archive after validating schema, name and certificate',
+    )
+    .argument('<dirs...>', 'folders holding <claim>/<hash>.json files (searched recursively)')
+    .option(
+      '--json',
+      'print {"archive", "results": [{file, outcome: added|present|refused, target, reason}]}',
+    )
+    .addOption(archiveOption())
+    .action((dirs: string[], opts: { json?: boolean; archive?: string }) => {
+      setCode(mergeCommand(registry, dirs, archiveRoot(opts.archive), opts.json === true, io));
+    });
 
   program
     .command('replay')
