@@ -4,7 +4,7 @@ import { ClaimRegistry, toolVersion } from '../claims/index.js';
 import { UserError } from '../errors.js';
 import { checkCommand } from './check.js';
 import { huntCommand } from './hunt.js';
-import { inspectCommand } from './inspect.js';
+import { type InspectCliOptions, inspectCommand, inspectOptions } from './inspect.js';
 import { type Io, processIo } from './io.js';
 import { listCommand } from './list.js';
 import { mergeCommand } from './merge.js';
@@ -215,8 +215,16 @@ function buildProgram(io: Io, registry: ClaimRegistry, setCode: (code: number) =
       '--json',
       'print {loss, gradientNorm, gradient, hessianEigenvalues, jacobianSingularValues, jacobianRank, onKink, activationPatterns}',
     )
-    .action((file: string, opts: { json?: boolean }) => {
-      setCode(inspectCommand(file, opts.json === true, io));
+    .option('--trace', 'Hutchinson estimate of tr(H) with its standard error (Hessian-vector products)')
+    .option('--density', 'eigenvalue density of H by stochastic Lanczos quadrature (spectral moments)')
+    .option('--top-k <k>', 'the k largest eigenvalues of H by Lanczos on Hessian-vector products')
+    .option('--plot <file>', 'write the eigenvalue density as an SVG plot (implies --density)')
+    .option('--samples <n>', 'Hutchinson probes (default 100)')
+    .option('--probes <n>', 'SLQ probes (default 10)')
+    .option('--steps <m>', 'SLQ Lanczos steps per probe (default min(80, parameters))')
+    .option('--seed <s>', 'seed of the probes (default: $LANDSCAPE_SEED, else fresh and printed)')
+    .action(async (file: string, opts: InspectCliOptions) => {
+      setCode(await inspectCommand(file, inspectOptions(opts), io));
     });
 
   program

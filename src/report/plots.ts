@@ -267,7 +267,7 @@ function interpolationSpec(plot: InterpolationPlot): TopLevelSpec {
       plot.title,
       `loss on θ(t) = (1 − t)·θ_certified + t·θ_better, t in [−0.25, 1.25]${hasBarrier ? '' : '; no barrier: the loss never rises above its value at t = 0 on [0, 1]'}`,
     ),
-    config: { ...CONFIG, legend: { ...CONFIG.legend, columns: 1 } },
+    config: { ...CONFIG, legend: { ...CONFIG.legend, columns: 1, labelLimit: 0 } },
     layer: [
       {
         data: { values: rows },
@@ -341,6 +341,7 @@ function densitySpec(plot: DensityPlot): TopLevelSpec {
         type: 'quantitative',
         title: 'density',
         stack: null,
+        axis: { grid: false, tickCount: 6 },
         scale: { type: 'log', domainMin: floor },
       },
     },
@@ -352,6 +353,10 @@ function densitySpec(plot: DensityPlot): TopLevelSpec {
 function contourLevels(values: readonly number[], count: number): number[] {
   const xs = values.filter(Number.isFinite).sort((a, b) => a - b);
   const out = new Set<number>();
+  // The first level sits just below the minimum, so every cell of the picture is filled (without it the
+  // lowest region, often the valley through the point, was left white).
+  const span = xs[xs.length - 1]! - xs[0]!;
+  out.add(xs[0]! - Math.max(span, Math.abs(xs[0]!), 1e-300) * 1e-9);
   for (let k = 1; k < count; k++)
     out.add(Number(xs[Math.floor((k / count) * (xs.length - 1))]!.toPrecision(6)));
   return [...out].sort((a, b) => a - b);
