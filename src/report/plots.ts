@@ -113,6 +113,8 @@ function linesSpec(plot: Extract<Plot, { type: 'lines' }>): TopLevelSpec {
     })),
   );
   const log = isGeometric(rows.map((r) => r.x));
+  const distinctX = [...new Set(rows.map((r) => r.x))].sort((a, b) => a - b);
+  const integers = distinctX.every(Number.isInteger);
   const hasIntervals = plot.series.some((s) => s.lo !== undefined && s.hi !== undefined);
   const notes: string[] = [];
   if (hasIntervals) notes.push('shaded: each series’ interval (lo to hi)');
@@ -125,14 +127,15 @@ function linesSpec(plot: Extract<Plot, { type: 'lines' }>): TopLevelSpec {
     type: 'quantitative',
     title: plot.xLabel,
     scale: log ? { type: 'log', nice: false } : { zero: false, nice: false },
-    axis: log ? { values: [...new Set(rows.map((r) => r.x))] } : {},
+    // A short grid is labelled at its own values (k = 6, 7, 8 rather than 6.0, 6.2, …).
+    axis: log ? { values: distinctX } : integers ? { tickMinStep: 1, format: 'd' } : {},
   };
   const layers: Record<string, unknown>[] = [];
   if (plot.band !== undefined)
     layers.push({
       data: { values: [{ lo: plot.band.lo, hi: plot.band.hi }] },
       mark: { type: 'rect', color: '#bbb', opacity: 0.35 },
-      encoding: { y: { field: 'lo', type: 'quantitative' }, y2: { field: 'hi' } },
+      encoding: { y: { field: 'lo', type: 'quantitative', scale: { zero: false } }, y2: { field: 'hi' } },
     });
   if (hasIntervals)
     layers.push({
@@ -140,15 +143,21 @@ function linesSpec(plot: Extract<Plot, { type: 'lines' }>): TopLevelSpec {
       mark: { type: 'area', opacity: 0.18 },
       encoding: {
         x,
-        y: { field: 'lo', type: 'quantitative' },
+        y: { field: 'lo', type: 'quantitative', scale: { zero: false } },
         y2: { field: 'hi' },
-        color: { ...color, legend: null },
+        // The fill channel (not color): the area's opacity does not leak into the line legend; fill and stroke
+        // share field, domain and scheme, so Vega-Lite merges them into one legend with the same colours.
+        fill: color,
       },
     });
   layers.push({
     transform: [{ filter: 'datum.y != null' }],
     mark: { type: 'line', point: true, strokeWidth: 2 },
-    encoding: { x, y: { field: 'y', type: 'quantitative', title: plot.yLabel }, color },
+    encoding: {
+      x,
+      y: { field: 'y', type: 'quantitative', title: plot.yLabel, scale: { zero: false } },
+      color,
+    },
   });
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -233,6 +242,7 @@ function histogramSpec(plot: Extract<Plot, { type: 'histogram' }>): TopLevelSpec
     data: { values: rows },
     facet: {
       row: {
+        sort: plot.series.map((x) => x.name),
         field: 'series',
         type: 'nominal',
         title: null,
