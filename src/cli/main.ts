@@ -110,6 +110,7 @@ function buildProgram(io: Io, registry: ClaimRegistry, setCode: (code: number) =
     .option('--json', 'print the table, assertions and plot paths as JSON')
     .option('--out <dir>', 'report folder (default: <project>/report)')
     .allowUnknownOption(true)
+    .addHelpText('after', () => experimentOptionsHelp(registry))
     .helpOption(
       '-h, --help',
       'show help (the experiment options are listed by `landscape run <claim-id> --options`)',
@@ -238,6 +239,20 @@ function buildProgram(io: Io, registry: ClaimRegistry, setCode: (code: number) =
       setCode(await reportCommand(registry, archiveRoot(opts.archive), reportRoot(opts.out), io));
     });
   return program;
+}
+
+/** What `landscape run --help` lists: each experiment's own options, as the experiment declares them. */
+export function experimentOptionsHelp(registry: ClaimRegistry): string {
+  const lines = ['', 'Experiment options (each claim with an experiment declares its own):'];
+  for (const claim of registry.claims) {
+    const options = claim.experiment?.options;
+    if (options === undefined) continue;
+    lines.push(`  ${claim.id}`);
+    for (const o of options)
+      lines.push(`    --${o.flag} <value>  ${o.description} (default ${o.defaultValue})`);
+    if (options.length === 0) lines.push('    (no options)');
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 /** Await every claim's asynchronous set-up (solver loading) once, before any command runs a check. */
