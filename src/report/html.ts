@@ -84,6 +84,8 @@ figure svg { max-width: 100%; height: auto; display: block; }
 code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 0.85rem; }
 pre { white-space: pre-wrap; background: #f6f8fa; padding: 0.5rem; }
 nav.toc td:first-child { white-space: nowrap; }
+nav.toc td, nav.toc th { overflow-wrap: break-word; }
+.nowrap { white-space: nowrap; }
 .muted { color: #57606a; font-size: 0.9rem; }
 @media (max-width: 700px) {
   body { padding: 0.5rem; }
@@ -185,7 +187,7 @@ function contents(input: ReportInput, results: Map<string, CheckResult>): string
     rows.push([
       td(`<a href="#${e(claim.id)}">${e(claim.id)}</a>`),
       td(badge(r?.verdict)),
-      td(e(r?.expect ?? claim.expect), 'hide-narrow'),
+      td(e(r?.expect ?? claim.expect), 'nowrap hide-narrow'),
       td(e(reasonOf(r))),
       td(String(cx), 'num hide-narrow'),
     ]);
@@ -201,7 +203,10 @@ function contents(input: ReportInput, results: Map<string, CheckResult>): string
     ],
     rows,
     classes,
-  ).replace(/<th><span class="hide-narrow">(\w+)<\/span><\/th>/g, '<th class="hide-narrow">$1</th>')}</nav>`;
+  ).replace(
+    /<th><span class="hide-narrow">(\w+)<\/span><\/th>/g,
+    '<th class="nowrap hide-narrow">$1</th>',
+  )}</nav>`;
 }
 
 async function counterexampleBlock(c: ReportCounterexample): Promise<string> {
