@@ -52,3 +52,12 @@ describe('landscape run --help', () => {
     expect(help).toMatch(/ss18-spurious-rate\n(\s+--\S+ <value>.*\n)*\s+--runs <value>/);
   });
 });
+
+describe('paths shown to the user', () => {
+  test('relative to the current directory below it, absolute elsewhere', async () => {
+    const { displayPath } = await import('./paths.js');
+    expect(displayPath('/work/x/report/index.html', '/work/x')).toBe('report/index.html');
+    expect(displayPath('/tmp/elsewhere/a.json', '/work/x')).toBe('/tmp/elsewhere/a.json');
+    expect(displayPath('/work/x', '/work/x')).toBe('.');
+  });
+});
