@@ -38,11 +38,11 @@ export interface DensityPlot {
 
 export type ReportPlot = Plot | InterpolationPlot | SurfacePlot | DensityPlot;
 
-const WIDTH = 480;
+const WIDTH = 430;
 const HEIGHT = 260;
-/** Characters per title line: 480 px at 14 px bold sans-serif holds about 60. */
-const TITLE_CHARS = 58;
-const SUBTITLE_CHARS = 72;
+/** Characters per title line: 430 px at 14 px bold sans-serif holds about 55. */
+const TITLE_CHARS = 54;
+const SUBTITLE_CHARS = 68;
 
 /** Split text into lines of at most `width` characters at spaces (a title that fits its plot). */
 export function wrap(text: string, width: number): string[] {
