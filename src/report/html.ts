@@ -78,7 +78,8 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: now
 .verdict { font-size: 1.05rem; }
 .statement { white-space: pre-wrap; background: #f6f8fa; padding: 0.5rem 0.75rem; border-left: 3px solid #d0d7de; }
 .cx { border: 1px solid #d0d7de; border-radius: 6px; padding: 0.5rem 0.75rem; margin: 0.75rem 0; }
-.figures { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
+.figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 500px), 1fr)); gap: 1rem;
+  align-items: start; }
 figure { margin: 0.5rem 0; max-width: 100%; }
 figure svg { max-width: 100%; height: auto; display: block; }
 code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 0.85rem; }
