@@ -11,6 +11,7 @@ import {
   isThetaRoot,
   THETA_ROOT_RTOL,
 } from '../src/landscape/spinGlass/index.js';
+import { sources } from './sources.js';
 
 /** The genome: the order H of the spin glass and the index k of the threshold. */
 export interface BandGenome {
@@ -30,15 +31,9 @@ function genome(hMin: number, hMax: number): fc.Arbitrary<BandGenome> {
 export const cho15BandThresholds = defineClaim<BandGenome, Evidence>({
   id: 'cho15-band-thresholds',
   title: 'Spin-glass complexity: the thresholds E_k are roots of Θ_{k,H} and layer the band E₀ > E₁ > … > E∞',
-  source: {
-    authors: 'Choromanska, Henaff, Mathieu, Ben Arous, LeCun (after Auffinger, Ben Arous, Černý 2013)',
-    year: 2015,
-    title: 'The Loss Surfaces of Multilayer Networks',
-    arxiv: '1412.0233',
-    venue: 'AISTATS 2015, JMLR W&CP 38:192–204',
-    where:
-      'the band of low critical values, from ABC 2013 (CPAM 66, arXiv 1003.1129) Thm 2.5/2.8 [REC numbering]',
-  },
+  source: sources.choromanska2015.at(
+    'the band of low critical values, after Auffinger, Ben Arous, Černý 2013 (CPAM 66, arXiv 1003.1129) Thm 2.5/2.8 [REC numbering]',
+  ),
   statement:
     'Spherical H-spin glass, H ≥ 3. The mean number of critical points of index k with L ≤ N·u is exp(N·Θ_{k,H}(u) + o(N)) ' +
     'with E∞ = 2√((H−1)/H), I₁(u) = −(u/E∞²)√(u²−E∞²) − log(−u + √(u²−E∞²)) + log E∞ and, for u ≤ −E∞, ' +

@@ -25,6 +25,7 @@ import {
   spinGlassEndpoints,
 } from '../src/landscape/spinGlass/index.js';
 import { seededRng } from '../src/random.js';
+import { sources } from './sources.js';
 
 /** The check's genome: the run's seed and the two sizes compared (the control makes them equal). */
 export interface ConcentrationGenome {
@@ -255,14 +256,9 @@ export const cho15MinimaConcentrate = defineClaim<ConcentrationGenome, TrendEvid
   id: 'cho15-minima-concentrate',
   title:
     'Spherical spin glass: the energies that descent reaches concentrate as N grows, and nearly all are minima',
-  source: {
-    authors: 'Choromanska, Henaff, Mathieu, Ben Arous, LeCun',
-    year: 2015,
-    title: 'The Loss Surfaces of Multilayer Networks',
-    arxiv: '1412.0233',
-    venue: 'AISTATS 2015, JMLR W&CP 38:192–204',
-    where: 'spin-glass simulations (distribution of the final loss for growing Λ) [SEC; numbering REC]',
-  },
+  source: sources.choromanska2015.at(
+    'spin-glass simulations (distribution of the final loss for growing Λ) [SEC; numbering REC]',
+  ),
   statement:
     'Model: the spherical H-spin glass L(w) = N^{−(H−1)/2} Σ_{i1…iH} X_{i1…iH} w_{i1}⋯w_{iH}, all N^H ordered tuples, X i.i.d. ' +
     'N(0, 1), on the sphere |w|² = N (catalog §6). Protocol: for each N, R minimisations from uniform random points on the ' +

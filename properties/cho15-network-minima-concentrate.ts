@@ -23,6 +23,7 @@ import { UserError } from '../src/errors.js';
 import { gradientDescent, type MlpSubjectJson, subjectModel } from '../src/landscape/index.js';
 import { mixSeed } from '../src/landscape/spinGlass/index.js';
 import { seededRng } from '../src/random.js';
+import { sources } from './sources.js';
 
 /** The train/test split of Iris: a fixed shuffle (this seed), 100 samples to train, 50 to test. */
 export const SPLIT_SEED = 0;
@@ -320,15 +321,9 @@ export const cho15NetworkMinimaConcentrate = defineClaim<NetworkGenome, TrendEvi
   id: 'cho15-network-minima-concentrate',
   title:
     'One-hidden-layer relu networks: the final test losses over random seeds concentrate as the width grows',
-  source: {
-    authors: 'Choromanska, Henaff, Mathieu, Ben Arous, LeCun',
-    year: 2015,
-    title: 'The Loss Surfaces of Multilayer Networks',
-    arxiv: '1412.0233',
-    venue: 'AISTATS 2015, JMLR W&CP 38:192–204',
-    where:
-      'network experiments: test-loss distributions for growing hidden width, Table 1 (train/test correlation) [SEC; numbering REC]',
-  },
+  source: sources.choromanska2015.at(
+    'network experiments: test-loss distributions for growing hidden width, Table 1 (train/test correlation) [SEC; numbering REC]',
+  ),
   statement:
     'Protocol (the paper: MNIST 10×10, widths 25–500, 1000 SGD runs per width [SEC]; here the shipped Iris data): a fixed ' +
     `split ${TRAIN_SIZE}/${150 - TRAIN_SIZE} of Iris, standardised features, one-hot targets; one hidden relu layer of width m ` +

@@ -32,6 +32,7 @@ import {
   vectorToPoint,
 } from '../src/nn/index.js';
 import { seededRng } from '../src/random.js';
+import { sources } from './sources.js';
 
 /** Activations with an affine piece of non-zero slope (the theorem's hypothesis). */
 const WITH_SEGMENT: readonly ActivationSpec[] = [
@@ -138,14 +139,9 @@ export const ck22AffineSegment = defineClaim<SegmentGenome, Evidence>({
   id: 'ck22-affine-segment',
   title:
     'Networks whose activation has an affine segment have no spurious local minimum for non-affine targets (false)',
-  source: {
-    authors: 'Christof, Kowalczyk',
-    year: 2022,
-    title: 'On the Omnipresence of Spurious Local Minima in Certain Neural Network Training Problems',
-    arxiv: '2202.12262',
-    venue: 'Constructive Approximation (2023)',
-    where: 'main theorem: a continuum of spurious local minima for every non-affine target [REC numbering]',
-  },
+  source: sources.christofKowalczyk2022.at(
+    'main theorem: a continuum of spurious local minima for every non-affine target [REC numbering]',
+  ),
   statement:
     'Claim (false): for a fully connected network with one output, hidden widths ≥ 2, any depth, biases, an activation ' +
     'σ that is affine with non-zero slope on an interval (relu on z > 0; leaky-relu on z > 0 and on z < 0), squared loss ' +

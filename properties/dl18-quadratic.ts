@@ -12,6 +12,7 @@ import {
   solveLifted,
 } from '../src/landscape/quadratic/index.js';
 import { seededRng } from '../src/random.js';
+import { sources } from './sources.js';
 
 /** Hypotheses as a genome of small integers: inputs and targets k/4, λ from a short list, widths, an init seed. */
 export interface DlGenome {
@@ -92,14 +93,7 @@ export const dl18Quadratic = defineClaim<DlGenome, Evidence>({
   id: 'dl18-quadratic',
   title:
     'Quadratic activations with weight decay and k ≥ √(2n) units: gradient methods reach the convex optimum',
-  source: {
-    authors: 'Du, Lee',
-    year: 2018,
-    title: 'On the power of over-parametrization in neural networks with quadratic activation',
-    arxiv: '1803.01206',
-    venue: 'ICML 2018 (PMLR 80)',
-    where: 'Theorem 3.1 [REC numbering and hypotheses]',
-  },
+  source: sources.duLee2018.at('Theorem 3.1 [REC numbering and hypotheses]'),
   statement:
     'f(x) = Σ_{j=1}^k v_j (w_jᵀx)² with fixed v_j ∈ {+1, −1}, loss L(W) = ½Σ_i (f(x_i) − y_i)² + λ‖W‖²_F, λ > 0, any data. ' +
     'Hypotheses [REC, unconfirmed against the paper: not CI-blocking beyond what the catalog confirms]: with k ≥ √(2n) units ' +

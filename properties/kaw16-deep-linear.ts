@@ -13,6 +13,7 @@ import {
 } from '../src/landscape/exact/index.js';
 import { examinePoint, isSpuriousGap, type MlpSubjectJson, subjectModel } from '../src/landscape/index.js';
 import { seededRng } from '../src/random.js';
+import { sources } from './sources.js';
 
 /** Hypotheses as a genome of small integers (readable shrinks; fast-check shrinks them without context). */
 export interface DeepLinearGenome {
@@ -145,14 +146,7 @@ export const kaw16DeepLinear = defineClaim<DeepLinearGenome, Evidence>({
   id: 'kaw16-deep-linear',
   title:
     'Every local minimum of a deep linear network with squared loss is global; the origin is a degenerate saddle',
-  source: {
-    authors: 'Kawaguchi',
-    year: 2016,
-    title: 'Deep Learning without Poor Local Minima',
-    arxiv: '1605.07110',
-    venue: 'NeurIPS 2016',
-    where: 'Theorem 2.3 [REC numbering]',
-  },
+  source: sources.kawaguchi2016.at('Theorem 2.3 [REC numbering]'),
   statement:
     'f(x) = W_H ⋯ W_1 x, H ≥ 3 weight layers, hidden widths d_1 … d_{H−1} with p = min_l d_l, no bias, ' +
     'L = ½‖Y − X(W_H⋯W_1)ᵀ‖²_F. Hypotheses [REC: as restated, not re-read]: Σ_XX = XᵀX and Σ_XY = XᵀY of full rank, ' +

@@ -11,6 +11,7 @@ import {
 } from '../src/landscape/regions/index.js';
 import { numericalRank, rankIsDecidable } from '../src/linalg/index.js';
 import { seededRng } from '../src/random.js';
+import { sources } from './sources.js';
 
 /**
  * A pattern drawn with density k/8 from a seed, Gaussian inputs (no bias) and output weights from seeds, and the
@@ -75,15 +76,9 @@ interface Evidence {
 export const kmBlockPartitionFullrank = defineClaim<BlockGenome, Evidence>({
   id: 'km-block-partition-fullrank',
   title: 'The block-partition condition never reports a full-rank region Jacobian where the rank is not full',
-  source: {
-    authors: 'Karhadkar, Murray, Tseran, Montúfar',
-    year: 2023,
-    title: 'Mildly Overparameterized ReLU Networks Have a Favorable Loss Landscape',
-    arxiv: '2305.19510',
-    venue: 'TMLR 2024',
-    where:
-      'counting full-rank regions (Theorem 5) [REC numbering]; the condition is DERIVED in the claims catalog §1.5',
-  },
+  source: sources.karhadkar2023.at(
+    'counting full-rank regions (Theorem 5) [REC numbering]; the condition is DERIVED in docs/derivations.md#block-partition',
+  ),
   statement:
     'Two-layer relu net without bias (fold a bias into x), generic inputs X ∈ R^{n×d0}, output weights v_j ≠ 0, binary ' +
     'pattern A ∈ {0,1}^{d1×n}. Claim: if [n] splits into at most d0 groups G_1…G_{d0} such that every A[:, G_k] has ' +

@@ -16,6 +16,7 @@ import {
 import { UserError } from '../src/errors.js';
 import { randomPatternFullRank } from '../src/landscape/regions/index.js';
 import { seededRng } from '../src/random.js';
+import { sources } from './sources.js';
 
 /** The check's genome: the run's seed, and the control's switch (all units share one activation column). */
 export interface CountingGenome {
@@ -166,15 +167,9 @@ function positiveInteger(flag: string, text: string): number {
 export const kmMostRegionsFullrank = defineClaim<CountingGenome, TrendEvidence>({
   id: 'km-most-regions-fullrank',
   title: 'Most activation patterns give a full-rank Jacobian once the width passes n/d0',
-  source: {
-    authors: 'Karhadkar, Murray, Tseran, Montúfar',
-    year: 2023,
-    title: 'Mildly Overparameterized ReLU Networks Have a Favorable Loss Landscape',
-    arxiv: '2305.19510',
-    venue: 'TMLR 2024',
-    where:
-      'Theorem 5 (ICLR-2024 numbering per reviews [SEC]; width condition and constants [REC], unconfirmed)',
-  },
+  source: sources.karhadkar2023.at(
+    'Theorem 5 (ICLR-2024 numbering per reviews [SEC]; width condition and constants [REC], unconfirmed)',
+  ),
   statement:
     'Two-layer relu net with fixed output weights (v_j ≠ 0), generic inputs X ∈ R^{n×d0}. Counting over all 2^{d1·n} ' +
     'activation patterns (A with i.i.d. Bernoulli(½) entries), the fraction with rank J_A = n tends to 1 once d1 grows ' +

@@ -26,6 +26,7 @@ import {
   runPhaseGrid,
 } from '../src/landscape/regions/index.js';
 import { seededRng } from '../src/random.js';
+import { sources } from './sources.js';
 
 /** The check's genome: the run's seed, and the control's switch (duplicated samples, outside the protocol). */
 export interface PhaseGenome {
@@ -303,14 +304,9 @@ export const kmPhaseTransition = defineClaim<PhaseGenome, TrendEvidence>({
   id: 'km-phase-transition',
   title:
     'The probability that a random activation region has a full-rank Jacobian has a phase transition in the width',
-  source: {
-    authors: 'Karhadkar, Murray, Tseran, Montúfar',
-    year: 2023,
-    title: 'Mildly Overparameterized ReLU Networks Have a Favorable Loss Landscape',
-    arxiv: '2305.19510',
-    venue: 'TMLR 2024',
-    where: 'experiments on full-rank regions (heatmaps of P(full rank)) [figure numbering REC]',
-  },
+  source: sources.karhadkar2023.at(
+    'experiments on full-rank regions (heatmaps of P(full rank)) [figure numbering REC]',
+  ),
   statement:
     "Protocol (the authors' experiments/full_rank_regions.py): a two-layer relu network d0 → d1 → 1 with bias, first " +
     'layer initialised as torch.nn.Linear (W and b uniform on ±1/√d0), output weights v ~ N(0, 1) frozen, inputs X ~ ' +

@@ -30,6 +30,7 @@ import {
 import { loadHighs } from '../src/landscape/solvers/index.js';
 import { numericalRank } from '../src/linalg/index.js';
 import { seededRng } from '../src/random.js';
+import { sources } from './sources.js';
 
 /**
  * Hypotheses as a genome of small integers: shapes, three seeds (data uniform on (−1, 1)^d0, weights N(0, 1),
@@ -233,14 +234,9 @@ export const kmRegionFullrankImpliesGlobal = defineClaim<RegionGenome, RegionEvi
   id: 'km-region-fullrank-implies-global',
   title:
     'In an activation region whose Jacobian has rank n, every differentiable critical point is a global minimum',
-  source: {
-    authors: 'Karhadkar, Murray, Tseran, Montúfar',
-    year: 2023,
-    title: 'Mildly Overparameterized ReLU Networks Have a Favorable Loss Landscape',
-    arxiv: '2305.19510',
-    venue: 'TMLR 2024',
-    where: 'the region argument of Theorem 5 and the dimension of the set of global minima [REC numbering]',
-  },
+  source: sources.karhadkar2023.at(
+    'the region argument of Theorem 5 and the dimension of the set of global minima [REC numbering]',
+  ),
   statement:
     'F(W; x) = Σ_j v_j relu(w_j·x + b_j), output weights v fixed with every v_j ≠ 0, first layer (W, b) trained (the bias ' +
     'folded into x̃ = (x, 1)), squared loss L = ½Σ_i (F(x_i) − y_i)², n distinct samples. For an activation pattern A, ' +

@@ -13,6 +13,7 @@ import {
   NEURON_OFF_RTOL,
 } from '../src/landscape/quadratic/index.js';
 import { seededRng } from '../src/random.js';
+import { sources } from './sources.js';
 
 /** Hypotheses as a genome of small integers: inputs k/4, a teacher network k/4 that labels them, the student. */
 export interface OneNeuronGenome {
@@ -163,14 +164,9 @@ export const lslsr18OneNeuron = defineClaim<OneNeuronGenome, Evidence>({
   id: 'lslsr18-one-neuron',
   title:
     'Adding one exponential neuron with a regulariser: at every local minimum it is off and every margin is met',
-  source: {
-    authors: 'Liang, Sun, Lee, Srikant',
-    year: 2018,
-    title: 'Adding One Neuron Can Eliminate All Bad Local Minima',
-    arxiv: '1805.08671',
-    venue: 'NeurIPS 2018',
-    where: 'Theorem 1 (skip-connected exponential neuron) [REC numbering, form and hypotheses]',
-  },
+  source: sources.liangSunLeeSrikant2018.at(
+    'Theorem 1 (skip-connected exponential neuron) [REC numbering, form and hypotheses]',
+  ),
   statement:
     'Binary labels y_i = ±1, distinct inputs, any network f(x; θ) (here one hidden relu layer with bias and an output ' +
     'bias), F(x) = f(x; θ) + a·exp(wᵀx + b), L̃ = Σ_i ℓ(−y_i F(x_i)) + (λ/2)a², λ > 0, ℓ(z) = max(z + 1, 0)^3 (convex, ' +

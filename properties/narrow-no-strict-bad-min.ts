@@ -21,6 +21,7 @@ import {
   subjectModel,
 } from '../src/landscape/index.js';
 import { seededRng } from '../src/random.js';
+import { sources } from './sources.js';
 
 /** Hypotheses as a genome of small integers. */
 export interface NarrowGenome {
@@ -202,15 +203,9 @@ export const narrowNoStrictBadMin = defineClaim<NarrowGenome, Evidence>({
   id: 'narrow-no-strict-bad-min',
   title:
     'Networks narrower than N have no strict local minimum that is not global (false: Li–Ding–Sun’s negative side)',
-  source: {
-    authors: 'Li, Ding, Sun',
-    year: 2022,
-    title: 'On the Benefit of Width for Neural Networks: Disappearance of Basins',
-    arxiv: '1812.11039',
-    venue: 'SIAM J. Optim. 32 (2022) 1728–1758',
-    where:
-      'negative side: strict sub-optimal local minima below the width threshold [SRC abstract; construction REC]',
-  },
+  source: sources.liDingSun2022.at(
+    'negative side: strict sub-optimal local minima below the width threshold [SRC abstract; construction REC]',
+  ),
   statement:
     'Claim (false): a network whose (last) hidden width is below the number of samples N, with squared loss, has no ' +
     'strict local minimum that is not global. Refuted on two narrow families with non-homogeneous activations (no ' +

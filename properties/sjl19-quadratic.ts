@@ -21,6 +21,7 @@ import {
   ZERO_LOSS_RTOL,
 } from '../src/landscape/quadratic/index.js';
 import { seededRng } from '../src/random.js';
+import { sources } from './sources.js';
 
 /** Hypotheses as a genome of small integers: inputs and targets k/4, widths relative to d, an init seed. */
 export interface SjlGenome {
@@ -129,15 +130,7 @@ export const sjl19Quadratic = defineClaim<SjlGenome, Evidence>({
   id: 'sjl19-quadratic',
   title:
     'Quadratic activations, k ≥ 2d with ≥ d output weights of each sign: gradient methods reach zero loss',
-  source: {
-    authors: 'Soltanolkotabi, Javanmard, Lee',
-    year: 2019,
-    title:
-      'Theoretical insights into the optimization landscape of over-parameterized shallow neural networks',
-    arxiv: '1707.04926',
-    venue: 'IEEE Trans. Inf. Theory 65(2):742–769',
-    where: 'Theorem 2.1 [REC numbering and hypotheses]',
-  },
+  source: sources.soltanolkotabiJavanmardLee2019.at('Theorem 2.1 [REC numbering and hypotheses]'),
   statement:
     'f(x) = Σ_{j=1}^k v_j (w_jᵀx)², v fixed with p ≥ d entries +1 and q ≥ d entries −1 (k = p + q ≥ 2d), squared loss ' +
     'L(W) = ½Σ_i (f(x_i) − y_i)². Hypotheses [REC, unconfirmed against the paper: not CI-blocking beyond what the catalog ' +

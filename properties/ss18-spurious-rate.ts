@@ -33,6 +33,7 @@ import {
   teacherSpectrum,
 } from '../src/landscape/population/index.js';
 import { seededRng } from '../src/random.js';
+import { sources } from './sources.js';
 
 /**
  * F and ‖∇F‖ at an embedded global minimum (V with split neurons) are 0 up to the rounding of O(n²) kernel terms of
@@ -394,15 +395,9 @@ function experimentResult(
 export const ss18SpuriousRate = defineClaim<RateGenome, TrendEvidence>({
   id: 'ss18-spurious-rate',
   title: 'Spurious minima reached by GD become more common as k grows and rarer with one extra neuron',
-  source: {
-    authors: 'Safran, Shamir; Safran, Yehudai, Shamir',
-    year: 2018,
-    title:
-      'Spurious Local Minima are Common in Two-Layer ReLU Neural Networks (with: The Effects of Mild Over-parameterization…, COLT 2021, arXiv 2006.01005)',
-    arxiv: '1712.08968',
-    venue: 'ICML 2018',
-    where: '§4, Table 1 [REC numbering; table values UNCONFIRMED, not used]; SYSS21 main results [SEC]',
-  },
+  source: sources.safranShamir2018.at(
+    '§4, Table 1 [REC numbering; table values UNCONFIRMED, not used]; with Safran, Yehudai, Shamir, The Effects of Mild Over-parameterization… (COLT 2021, arXiv 2006.01005), main results [SEC]',
+  ),
   statement:
     'Population loss F(W) = ½E[(Σ_{i≤n} relu(w_i·x) − Σ_{j≤k} relu(v_j·x))²], x ~ N(0, I_k), teacher V = I_k, unit output ' +
     'weights; GD with step 5/k from W_ij ~ N(0, 1/k), stopped at ‖∇F‖ ≤ 1e-9 (n > k: also at F < 1e-10; cap 6·10⁴). ' +

@@ -35,6 +35,7 @@ import {
   vectorToPoint,
 } from '../src/nn/index.js';
 import { seededRng } from '../src/random.js';
+import { sources } from './sources.js';
 
 /** Hypotheses as a genome of small integers (values k/4). */
 export interface WideReluGenome {
@@ -108,14 +109,9 @@ export const wideReluNoBadLocalMin = defineClaim<WideReluGenome, Evidence>({
   id: 'wide-relu-no-bad-local-min',
   title:
     'A one-hidden-layer relu network of width ≥ N has no bad local minimum (false: the linear-regime minimum)',
-  source: {
-    authors: 'Yun, Sra, Jadbabaie',
-    year: 2019,
-    title: 'Small nonlinearities in activation functions create bad local minima in neural networks',
-    arxiv: '1802.03487',
-    venue: 'ICLR 2019',
-    where: 'Theorem 1 (relu-like networks) [REC numbering]; also Ding, Li, Sun, arXiv 1911.01413',
-  },
+  source: sources.yunSraJadbabaie2019.at(
+    'Theorem 1 (relu-like networks) [REC numbering]; also Ding, Li, Sun, arXiv 1911.01413',
+  ),
   statement:
     'Claim (false): for f(x) = Σ_j a_j relu(w_j·x + b_j) + c with width m ≥ N, squared loss L = ½Σ_i(f(x_i) − y_i)², ' +
     'N distinct samples, every local minimum is global. Refutation (the linear-regime construction, catalog §4): let β ' +

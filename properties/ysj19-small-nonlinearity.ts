@@ -21,6 +21,7 @@ import {
 } from '../src/landscape/index.js';
 import { type ActivationSpec, loss, makeProblem, subjectProblem } from '../src/nn/index.js';
 import { seededRng } from '../src/random.js';
+import { sources } from './sources.js';
 
 /**
  * s₋ for s₊ = 1 (our leaky-relu has slope 1 on t > 0; any s₊ > 0 rescales to it): relu (0), ordinary leaky slopes, and
@@ -96,14 +97,7 @@ interface Evidence {
 export const ysj19SmallNonlinearity = defineClaim<SmallNonlinearityGenome, Evidence>({
   id: 'ysj19-small-nonlinearity',
   title: 'One-hidden-layer networks with a relu-like activation (s₊ ≠ s₋) have no bad local minimum (false)',
-  source: {
-    authors: 'Yun, Sra, Jadbabaie',
-    year: 2019,
-    title: 'Small nonlinearities in activation functions create bad local minima in neural networks',
-    arxiv: '1802.03487',
-    venue: 'ICLR 2019',
-    where: 'Theorem 1 (relu-like activations) [REC numbering]',
-  },
+  source: sources.yunSraJadbabaie2019.at('Theorem 1 (relu-like activations) [REC numbering]'),
   statement:
     'Claim (false): for f(x) = Σ_{j≤m} a_j h(w_j·x + b_j) + c with h(t) = s₊t (t ≥ 0), s₋t (t < 0), s₊ ≠ s₋ (relu, ' +
     'leaky-relu, including slopes s₋ = 0.9 or 1.1 next to the linear case), hidden width m ≥ 2, squared loss and data ' +
