@@ -7,7 +7,7 @@ import { ahw96SingleNeuron, singleNeuronSubject } from './ahw96-single-neuron.js
 describeClaim(ahw96SingleNeuron);
 
 describe('single logistic neuron: catalog instance and growth with the number of blocks', () => {
-  test('catalog §4 item 4 ([VER]): exactly 3 strict minima, at w ≈ −2.114, 0.074, 11.91 with Σ-loss 1.8952, 1.4673, 2.5108', () => {
+  test('the 1-D instance ([VER]): exactly 3 strict minima, at w ≈ −2.114, 0.074, 11.91 with Σ-loss 1.8952, 1.4673, 2.5108', () => {
     // The catalog prints X to 4 decimals; its minimisers and values agree with ours to the digits that rounding allows.
     const data = {
       xs: [-0.0979, -0.5722, 0.0499, -4.3331, -8.2586, 0.1146],

@@ -1,6 +1,6 @@
 // Auer, Herbster, Warmuth (1996), "Exponentially many local minima for single neurons", NIPS 8 (1995), pp. 316–322,
 // main theorem (⌊n/d⌋^d local minima for the logistic neuron with square loss) [REC statement and numbering]. The
-// claim below is the false one their construction refutes; see `statement`. 1-D block construction: catalog §5.3.
+// claim below is the false one their construction refutes; see `statement`. 1-D block construction: see `statement`.
 import fc from 'fast-check';
 import type { CounterexampleJson } from '../src/archive/index.js';
 import { defineClaim } from '../src/claims/index.js';

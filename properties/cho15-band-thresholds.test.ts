@@ -5,7 +5,7 @@ import { cho15BandThresholds } from './cho15-band-thresholds.js';
 
 describeClaim(cho15BandThresholds);
 
-// [VER] catalog §6, H = 3 (brentq on the same formula): E∞ and E_0 … E_4, six decimals.
+// [VER] H = 3, recomputed independently (brentq on the same formula): E∞ and E_0 … E_4, six decimals.
 const VER_H3 = { eInfinity: 1.632993, E: [1.656998, 1.652873, 1.650253, 1.648399, 1.646999] };
 
 test('[VER] H = 3: E∞ = 1.632993 and E₀…E₄ = 1.656998, 1.652873, 1.650253, 1.648399, 1.646999 (to the printed digits)', () => {

@@ -1,7 +1,7 @@
 // Choromanska, Henaff, Mathieu, Ben Arous, LeCun (2015), "The Loss Surfaces of Multilayer Networks", AISTATS 2015
 // (arXiv 1412.0233), the layered band of critical values, imported from Auffinger, Ben Arous, Černý (2013), "Random
 // matrices and complexity of spin glasses", Comm. Pure Appl. Math. 66 (arXiv 1003.1129) [theorem numbering REC];
-// claims catalog §6 (formula [REC], values [VER]). Hypotheses as stated there; see `statement`.
+// Auffinger, Ben Arous, Černý 2013 (formula [REC]; the H = 3 values recomputed independently). Hypotheses as stated there; see `statement`.
 import fc from 'fast-check';
 import { defineClaim } from '../src/claims/index.js';
 import {
@@ -37,10 +37,10 @@ export const cho15BandThresholds = defineClaim<BandGenome, Evidence>({
   statement:
     'Spherical H-spin glass, H ≥ 3. The mean number of critical points of index k with L ≤ N·u is exp(N·Θ_{k,H}(u) + o(N)) ' +
     'with E∞ = 2√((H−1)/H), I₁(u) = −(u/E∞²)√(u²−E∞²) − log(−u + √(u²−E∞²)) + log E∞ and, for u ≤ −E∞, ' +
-    'Θ_{k,H}(u) = ½log(H−1) − (H−2)/(4(H−1))·u² − (k+1)·I₁(u) (no I₁ term on [−E∞, 0]; ½log(H−1) for u ≥ 0) [formula REC, ' +
-    'catalog §6]. Claim: −E_k is the unique root of Θ_{k,H} on u < −E∞, and E₀ > E₁ > … > E∞. Check: E_k and E_{k+1} by ' +
+    'Θ_{k,H}(u) = ½log(H−1) − (H−2)/(4(H−1))·u² − (k+1)·I₁(u) (no I₁ term on [−E∞, 0]; ½log(H−1) for u ≥ 0) [formula REC]. ' +
+    'Claim: −E_k is the unique root of Θ_{k,H} on u < −E∞, and E₀ > E₁ > … > E∞. Check: E_k and E_{k+1} by ' +
     `Brent's method on a bracket [E∞, b] (b doubled until Θ(−b) < 0); |Θ_{k,H}(−E_k)| ≤ ${THETA_ROOT_RTOL}·max(1, ½log(H−1)), ` +
-    'E_k > E_{k+1} > E∞, and Θ_{k,H} > 0 just above −E_k and < 0 just below it. The catalog’s [VER] H = 3 row ' +
+    'E_k > E_{k+1} > E∞, and Θ_{k,H} > 0 just above −E_k and < 0 just below it. The H = 3 row recomputed independently [VER] ' +
     '(E₀ = 1.656998, the 3-spin ground state) is a regression test beside this claim.',
   kind: 'theorem',
   expect: 'holds',

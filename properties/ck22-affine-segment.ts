@@ -1,6 +1,6 @@
 // Christof & Kowalczyk (2022), "On the Omnipresence of Spurious Local Minima in Certain Neural Network Training
 // Problems", arXiv 2202.12262 (Constructive Approximation, 2023), main theorem [REC numbering]. The claim below is
-// the false one their theorem refutes; see `statement`. Construction: catalog §5.3 (ck22-omnipresence) and §4.
+// the false one their theorem refutes; see `statement`. Construction: see `statement`.
 import fc from 'fast-check';
 import type { CounterexampleJson } from '../src/archive/index.js';
 import { defineClaim } from '../src/claims/index.js';

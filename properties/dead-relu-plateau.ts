@@ -1,6 +1,6 @@
 // Swirszcz, Czarnecki, Pascanu (2016), "Local minima in training of neural networks", arXiv 1611.06310, §3
-// ("blind spots": dead ReLUs) [REC section]; the general one-hidden-layer form is DERIVED in the catalog (§5.3,
-// scp16-local-minima). The claim below is the false one; see `statement`. The single-neuron special case is
+// ("blind spots": dead ReLUs) [REC section]; the general one-hidden-layer form is DERIVED in
+// docs/derivations.md#dead-units. The claim below is the false one; see `statement`. The single-neuron special case is
 // single-relu-no-spurious-min.
 import fc from 'fast-check';
 import type { CounterexampleJson } from '../src/archive/index.js';

@@ -1,5 +1,5 @@
 // Fukumizu & Amari (2000), "Local minima and plateaus in hierarchical structures of multilayer perceptrons",
-// Neural Networks 13(3):317–327, §3 (reducible embeddings) [REC section]; in the form of claims-catalog §1.4
+// Neural Networks 13(3):317–327, §3 (reducible embeddings) [REC section]; in the form of docs/derivations.md#embeddings
 // (DERIVED, exact), also the "embedding principle" of Zhang, Zhang, Luo, Xu (2021, arXiv 2105.14573).
 import fc from 'fast-check';
 import { defineClaim } from '../src/claims/index.js';

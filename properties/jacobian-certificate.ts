@@ -1,4 +1,4 @@
-// The Jacobian certificate, claims-catalog §1.2 (DERIVED, exact): the engine of the "full-rank Jacobian ⇒ global
+// The Jacobian certificate (docs/derivations.md#jacobian-certificate, DERIVED, exact): the engine of the "full-rank Jacobian ⇒ global
 // minimum" arguments of Karhadkar et al. (arXiv 2305.19510), Nguyen & Hein (2017, arXiv 1704.08045) and Soudry &
 // Carmon (2016, arXiv 1605.08361). A linear-algebra fact, checked here against the numeric core.
 import fc from 'fast-check';

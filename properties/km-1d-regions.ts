@@ -1,7 +1,7 @@
 // Karhadkar, Murray, Tseran, Montúfar (2023), "Mildly Overparameterized ReLU Networks Have a Favorable Loss
 // Landscape", arXiv 2305.19510 (TMLR 2024), Theorems 10 and 12 of the ICLR-2024 version (numbering from reviews
 // [SEC]; constants [REC]); sampler of jupyter_notebooks/sampling-activation-regions.ipynb and the v of
-// generate-heatmaps.ipynb [SRC]; claims catalog §3.
+// generate-heatmaps.ipynb [SRC].
 import fc from 'fast-check';
 import {
   defineClaim,

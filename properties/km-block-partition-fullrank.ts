@@ -1,4 +1,4 @@
-// Claims catalog §1.5 (DERIVED, [VER]): a sufficient condition for a full-rank region Jacobian, used to count
+// docs/derivations.md#block-partition (DERIVED): a sufficient condition for a full-rank region Jacobian, used to count
 // full-rank activation regions as in Karhadkar, Murray, Tseran, Montúfar (2023), arXiv 2305.19510 (TMLR 2024),
 // Theorem 5 [REC numbering]. See `statement`.
 import fc from 'fast-check';
@@ -86,7 +86,7 @@ export const kmBlockPartitionFullrank = defineClaim<BlockGenome, Evidence>({
     'blocks diag(v)·A[:, G_k]; the generic rank is at least the rank at a specialisation. Check: patterns of density ' +
     'k/8 (n ≤ 12, d0 ≤ 3, d1 ≤ 6), X ~ N(0, I); the partition is searched greedily over 50 random orders with exact ' +
     'ranks; whenever one is found, numericalRank(J_A) (numpy cut) must be n. Undecidable ranks are discarded. The ' +
-    'Hall-type b-matching bound is NOT such a condition (catalog §1.5) and is the control.',
+    'Hall-type b-matching bound is NOT such a condition (docs/derivations.md#block-partition) and is the control.',
   kind: 'theorem',
   expect: 'holds',
   hypotheses: genome('block-partition'),
@@ -104,7 +104,7 @@ export const kmBlockPartitionFullrank = defineClaim<BlockGenome, Evidence>({
   }),
   control: {
     description:
-      'the Hall / b-matching bound as the criterion (catalog §1.5: wrong, e.g. A all ones with d0 = 1 has rank 1)',
+      'the Hall / b-matching bound as the criterion (wrong, e.g. A all ones with d0 = 1 has rank 1)',
     hypotheses: genome('b-matching'),
     expect: 'refuted',
     runs: 60,

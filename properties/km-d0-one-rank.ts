@@ -1,5 +1,5 @@
 // Karhadkar, Murray, Tseran, Montúfar (2023), "Mildly Overparameterized ReLU Networks Have a Favorable Loss
-// Landscape", arXiv 2305.19510 (TMLR 2024); the exact sub-fact for one input dimension of claims catalog §3
+// Landscape", arXiv 2305.19510 (TMLR 2024); the exact sub-fact for one input dimension (docs/derivations.md#one-input-dimension)
 // (km-most-regions-fullrank, "useful exact sub-facts"), DERIVED. See `statement`.
 import fc from 'fast-check';
 import { defineClaim } from '../src/claims/index.js';

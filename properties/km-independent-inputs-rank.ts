@@ -1,6 +1,6 @@
 // Karhadkar, Murray, Tseran, Montúfar (2023), "Mildly Overparameterized ReLU Networks Have a Favorable Loss
 // Landscape", arXiv 2305.19510 (TMLR 2024), the case d0 ≥ n behind Corollary 8 [REC numbering]; the exact
-// sub-fact of issue 5 / claims catalog §3, DERIVED. See `statement`.
+// sub-fact, DERIVED in docs/derivations.md#independent-inputs. See `statement`.
 import fc from 'fast-check';
 import { defineClaim } from '../src/claims/index.js';
 import { faceSplitMatrix, factoredJacobian } from '../src/landscape/regions/index.js';

@@ -1,6 +1,6 @@
 // Karhadkar, Murray, Tseran, Montúfar (2023), "Mildly Overparameterized ReLU Networks Have a Favorable Loss
 // Landscape", arXiv 2305.19510 (TMLR 2024), Theorem 5 (ICLR-2024 numbering, from reviews [SEC]; constants [REC]):
-// most activation patterns give full-rank Jacobians; claims catalog §3. An empirical proxy of a counting theorem.
+// most activation patterns give full-rank Jacobians. An empirical proxy of a counting theorem.
 import fc from 'fast-check';
 import {
   defineClaim,
@@ -82,7 +82,7 @@ export function analyseCounting(cells: readonly CountingCell[]): ExperimentResul
     if (!(w.at(-1)!.lo > w[0]!.hi)) flat.push(name);
     const at90 = row.find((c) => c.full / c.trials >= 0.9)?.d1 ?? null;
     const { n, d0 } = row[0]!;
-    // catalog §3: d1 ≳ C·(n/d0)·log(n/ε); with ε = 0.1 this reads off C at the first width with P ≥ 0.9
+    // Karhadkar et al.'s width condition [REC]: d1 ≳ C·(n/d0)·log(n/ε); with ε = 0.1 this reads off C at the first width with P ≥ 0.9
     calibration.push({
       series: name,
       d1At90: at90,

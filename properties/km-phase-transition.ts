@@ -1,7 +1,7 @@
 // Karhadkar, Murray, Tseran, Montúfar (2023), "Mildly Overparameterized ReLU Networks Have a Favorable Loss
 // Landscape", arXiv 2305.19510 (TMLR 2024), the full-rank phase-transition experiment (code: github
 // kedar2/loss-landscape, experiments/full_rank_regions.py and full_rank_regions.sh at 395472e) [figure numbering
-// REC]; claims catalog §3. The paper's figure values are not used: this reproduces its protocol and reports its
+// REC]. The paper's figure values are not used: this reproduces its protocol and reports its
 // own numbers.
 import fc from 'fast-check';
 import {

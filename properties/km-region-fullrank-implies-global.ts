@@ -1,6 +1,6 @@
 // Karhadkar, Murray, Tseran, Montúfar (2023), "Mildly Overparameterized ReLU Networks Have a Favorable Loss
 // Landscape", arXiv 2305.19510 (TMLR 2024), the region argument behind Theorem 5 [REC numbering] and the
-// dimension statement for global minima; claims catalog §1.2, §1.3 and §3. Hypotheses as stated there; see
+// dimension statement for global minima; docs/derivations.md#jacobian-certificate and #region-linearity. Hypotheses as stated there; see
 // `statement`.
 import fc from 'fast-check';
 import type { CounterexampleJson } from '../src/archive/index.js';
@@ -247,7 +247,7 @@ export const kmRegionFullrankImpliesGlobal = defineClaim<RegionGenome, RegionEvi
     '(HiGHS) looks for a minimiser of the region quadratic ½‖J_A·w̃ − y‖² strictly inside S_A (margin > 1e-5) — these ' +
     'are exactly the differentiable critical points in S_A; one found must have L ≤ 1e-10·(1 + ½‖y‖²) on the real ' +
     'network, and the zero-loss set there must have dimension d1·(d0+1) − n (the null space of J_A, stepped along on ' +
-    'the real network). Also ‖r‖·σ_n(J_A) ≤ ‖∇L‖ at sampled points of S_A (catalog §1.2) and the network equals the ' +
+    'the real network). Also ‖r‖·σ_n(J_A) ≤ ‖∇L‖ at sampled points of S_A (docs/derivations.md#jacobian-certificate) and the network equals the ' +
     'region model there. Regions with rank J_A < n (numericalRank, numpy cut) or an undecidable rank are discarded.',
   kind: 'theorem',
   expect: 'holds',

@@ -1,6 +1,6 @@
 // Karhadkar, Murray, Tseran, Montúfar (2023), "Mildly Overparameterized ReLU Networks Have a Favorable Loss
 // Landscape", arXiv 2305.19510 (TMLR 2024), the Jacobian of a fixed activation region [REC section]; claims
-// catalog §1.3 (b), DERIVED. Hypotheses as stated there; see `statement`.
+// docs/derivations.md#region-linearity (b), DERIVED. Hypotheses as stated there; see `statement`.
 import fc from 'fast-check';
 import { defineClaim } from '../src/claims/index.js';
 import { subjectModel } from '../src/landscape/index.js';

@@ -6,7 +6,7 @@ import { bestPoint, clearlyStrict, gridMinima, narrowNoStrictBadMin } from './na
 
 describeClaim(narrowNoStrictBadMin);
 
-describe('catalog §4 (lds-narrow-strict-bad-min, item 4): a single logistic neuron in 1-D [VER]', () => {
+describe('a single logistic neuron in 1-D (the Auer–Herbster–Warmuth mechanism) [VER]', () => {
   // X and Y from the catalog; L(w) = Σ(σ(w·x_i) − y_i)² (scale 1, as the catalog states it).
   const subject: MlpSubjectJson = {
     kind: 'mlp',

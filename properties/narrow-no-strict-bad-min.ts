@@ -1,7 +1,7 @@
 // Li, Ding, Sun (2022), "On the Benefit of Width for Neural Networks: Disappearance of Basins", SIAM J. Optim.
 // 32:1728–1758 (arXiv 1812.11039), the negative side: "for a large class of networks with width below a threshold,
 // we construct strict local minima that are not global" [SRC abstract; the paper's construction is REC]. Our
-// instances are the implementable substitutes of catalog §4 (lds-narrow-strict-bad-min): a single logistic
+// instances are implementable substitutes for the paper's construction [REC]: a single logistic
 // neuron in 1-D (Auer, Herbster, Warmuth 1995) and narrow sigmoid/tanh networks. The claim below is the false
 // one; see `statement`.
 import fc from 'fast-check';

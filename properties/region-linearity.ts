@@ -1,4 +1,4 @@
-// ReLU region linearity, claims-catalog §1.3 (DERIVED, exact): inside an activation region a two-layer ReLU
+// ReLU region linearity, docs/derivations.md#region-linearityDERIVED, exact): inside an activation region a two-layer ReLU
 // network is linear in its first-layer weights, the fact behind the region analysis of Karhadkar, Murray,
 // Tseran, Montúfar (2024, arXiv 2305.19510, §3 [REC section]). Checked here against the numeric core.
 import fc from 'fast-check';

@@ -1,6 +1,6 @@
 // Soudry & Carmon (2016), "No bad local minima: Data independent training error guarantees for multilayer
 // neural networks", arXiv 1605.08361, the one-hidden-layer theorem [REC numbering; hypotheses recalled, see
-// claims catalog §5.2 and §9]. Checked here by the same activation-region argument as Karhadkar et al. (§3).
+// ]. Checked here by the same activation-region argument as Karhadkar et al.
 import { defineClaim } from '../src/claims/index.js';
 import { loadHighs } from '../src/landscape/solvers/index.js';
 import {

@@ -1,5 +1,5 @@
 // Swirszcz, Czarnecki, Pascanu (2016), "Local minima in training of neural networks", arXiv 1611.06310, §3
-// ("blind spots": dead ReLUs) [REC section]; the single-neuron form is DERIVED in the catalog (§5.3).
+// ("blind spots": dead ReLUs) [REC section]; the single-neuron form is DERIVED in docs/derivations.md#dead-units.
 // The claim below is the false one; see `statement`.
 import fc from 'fast-check';
 import { defineClaim } from '../src/claims/index.js';

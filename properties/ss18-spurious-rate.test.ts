@@ -15,7 +15,7 @@ import { ss18SpuriousRate } from './ss18-spurious-rate.js';
 
 describeClaim(ss18SpuriousRate);
 
-describe('Safran–Yehudai–Shamir 2021 facts, exact Hessians (catalog §5.3 syss21 (a)–(c))', () => {
+describe('Safran–Yehudai–Shamir 2021 facts, exact Hessians ((a)–(c), arXiv 2006.01005)', () => {
   test.each([[6], [7], [10]])('(a) k = n = %i: ∇²F(V) is positive definite (λ_min ≈ 0.0908)', (k) => {
     const s = teacherSpectrum(k);
     expect(s.value).toBeCloseTo(0, 13);

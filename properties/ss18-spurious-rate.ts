@@ -237,12 +237,12 @@ function embeddedSaddleAssertion(
     verdict:
       bad.length === 0 && minima.length > 0 ? 'holds' : minima.length === 0 ? 'inconclusive' : 'refuted',
     detail:
-      `${minima.length} minima (catalog k = 7 and GD endpoints), neuron 0 split at α ∈ {0.5, 0.2}: critical, and λ_min < 0 ` +
+      `${minima.length} minima (Safran–Shamir's k = 7 point and GD endpoints), neuron 0 split at α ∈ {0.5, 0.2}: critical, and λ_min < 0 ` +
       `in every case; largest λ_min = ${fmt(worst)}${bad.length > 0 ? `; fails: ${bad.join('; ')}` : ''}`,
   };
 }
 
-/** The polished catalog k = 7 spurious minimum (catalog §4 item 1). */
+/** The polished catalog k = 7 spurious minimum (src/landscape/population/catalogPoints.ts). */
 function catalogK7(): { k: number; student: Float64Array; label: string } {
   return { k: 7, student: polishedCatalogPoint(catalogPoint('k7')), label: 'catalog k = 7' };
 }

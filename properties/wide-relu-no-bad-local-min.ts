@@ -1,7 +1,7 @@
 // Yun, Sra, Jadbabaie (2019), "Small nonlinearities in activation functions create bad local minima in neural
 // networks", ICLR 2019 (arXiv 1802.03487), Theorem 1 [REC numbering]; Ding, Li, Sun (2019), "Sub-Optimal Local
 // Minima Exist for Neural Networks with Almost All Non-Linear Activations" (arXiv 1911.01413). The claim below is
-// the false one ("width ≥ N removes bad local minima"); see `statement`. Construction: catalog §4.
+// the false one ("width ≥ N removes bad local minima"); see `statement`. Construction: see `statement`.
 import fc from 'fast-check';
 import type { CounterexampleJson } from '../src/archive/index.js';
 import { defineClaim } from '../src/claims/index.js';
@@ -114,7 +114,7 @@ export const wideReluNoBadLocalMin = defineClaim<WideReluGenome, Evidence>({
   ),
   statement:
     'Claim (false): for f(x) = Σ_j a_j relu(w_j·x + b_j) + c with width m ≥ N, squared loss L = ½Σ_i(f(x_i) − y_i)², ' +
-    'N distinct samples, every local minimum is global. Refutation (the linear-regime construction, catalog §4): let β ' +
+    'N distinct samples, every local minimum is global. Refutation (the linear-regime construction of Yun–Sra–Jadbabaie and Ding–Li–Sun): let β ' +
     'be the affine least-squares fit of the data, L_lin its loss; unit 1 carries it (w_1 = β_x, b_1 = β_0 + C, a_1 = 1, ' +
     'c = −C) with C so large that every pre-activation is ≥ shift > 0; the other units get random incoming weights, ' +
     'biases that keep them active on every sample, and a_j = 0. Exact argument: every pre-activation is ≥ margin, so ' +

@@ -1,6 +1,6 @@
 // Yun, Sra, Jadbabaie (2019), "Small nonlinearities in activation functions create bad local minima in neural
 // networks", ICLR 2019, arXiv 1802.03487, Theorem 1 (relu-like h(t) = s₊t on t ≥ 0, s₋t on t < 0, s₊ ≠ s₋) [REC
-// numbering]. The claim below is the false one their theorem refutes; see `statement`. Construction: catalog §4.
+// numbering]. The claim below is the false one their theorem refutes; see `statement`. Construction: see `statement`.
 import fc from 'fast-check';
 import type { CounterexampleJson } from '../src/archive/index.js';
 import { defineClaim } from '../src/claims/index.js';
@@ -102,7 +102,7 @@ export const ysj19SmallNonlinearity = defineClaim<SmallNonlinearityGenome, Evide
     'Claim (false): for f(x) = Σ_{j≤m} a_j h(w_j·x + b_j) + c with h(t) = s₊t (t ≥ 0), s₋t (t < 0), s₊ ≠ s₋ (relu, ' +
     'leaky-relu, including slopes s₋ = 0.9 or 1.1 next to the linear case), hidden width m ≥ 2, squared loss and data ' +
     'with [X 1] of full column rank whose targets no affine map fits, every local minimum is global. Refutation ' +
-    '(Yun–Sra–Jadbabaie): the linear-regime point (catalog §4; the builder of src/landscape/basins): unit 1 carries the ' +
+    '(Yun–Sra–Jadbabaie): the linear-regime point (the builder of src/landscape/basins): unit 1 carries the ' +
     'affine least-squares fit shifted onto t > 0, the other units are active on every sample with output weight 0, the ' +
     'output bias undoes the shift; every pre-activation ≥ margin, so on the ball of radius margin/√(1 + max‖x_i‖²) the ' +
     'network is affine in x on the data and L ≥ L_lin = L(point): a local minimum (non-strict: the units with a_j = 0 ' +

@@ -1,5 +1,5 @@
 /**
- * The Gaussian ReLU kernel (claims-catalog §1.1, Cho–Saul's arc-cosine kernel of degree 1): for x ~ N(0, I_d),
+ * The Gaussian ReLU kernel (docs/derivations.md#gaussian-relu-kernel, Cho–Saul's arc-cosine kernel of degree 1): for x ~ N(0, I_d),
  *   f(w, v) = E[relu(w·x) relu(v·x)] = |w||v|/(2π) · (sin θ + (π − θ) cos θ),   θ = ∠(w, v) ∈ [0, π],
  * with
  *   ∇_w f     = (1/2π)(|v| sin θ · ŵ + (π − θ) v),

@@ -15,7 +15,7 @@ export const NEURON_ZERO_RTOL = 1e-150;
 /**
  * A student row with |w| ≤ NEURON_NEAR_ZERO_RTOL·scale is "at the kink" w = 0 of F (F is C² only for w ≠ 0):
  * the quadratic model is valid only within radius ~|w|, so below 1e-8 a perturbation search (radii ≥ 1e-4) or
- * a finite-difference probe crosses w = 0. The same margin as the MLP's KINK_TOL (claims-catalog §8).
+ * a finite-difference probe crosses w = 0. The same margin as the MLP's KINK_TOL (docs/derivations.md#numeric-conventions).
  */
 export const NEURON_NEAR_ZERO_RTOL = 1e-8;
 
@@ -29,7 +29,7 @@ export const NEURON_NEAR_ZERO_RTOL = 1e-8;
 export const POPULATION_FD_RTOL = 1e-8;
 
 /**
- * Safran–Shamir protocol (claims-catalog §8): n > k runs also stop when F < SS18_GLOBAL_F (convergence to the
+ * Safran–Shamir protocol (docs/derivations.md#numeric-conventions): n > k runs also stop when F < SS18_GLOBAL_F (convergence to the
  * non-isolated global set is sublinear, so the gradient test alone would run to the iteration cap). 1e-10 is
  * the catalog's value, eight decades below the smallest spurious value seen (≈ 0.0158 at k = 12).
  */

@@ -91,7 +91,7 @@ export function findBlockPartition(
 }
 
 /**
- * The Hall-type "b-matching" bound (catalog §1.5 warning): every sample matched to a distinct slot of a unit it
+ * The Hall-type "b-matching" bound (docs/derivations.md#block-partition warning): every sample matched to a distinct slot of a unit it
  * activates, each unit offering d0 slots. NOT the generic rank (A all ones with d0 = 1 has rank 1): kept only to
  * show, as a control, that a property using it as an oracle fails.
  */

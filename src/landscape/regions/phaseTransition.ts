@@ -9,7 +9,7 @@ import {
 } from './protocol.js';
 
 /**
- * The grids of Karhadkar et al.'s phase-transition experiment (catalog §3, `full_rank_regions.sh`, commit 395472e).
+ * The grids of Karhadkar et al.'s phase-transition experiment (Karhadkar et al.'s code, github.com/kedar2/loss-landscape, `full_rank_regions.sh` at commit 395472e).
  * A panel fixes d0 as a function of n and sweeps n (rows of the heatmap) and d1 (columns).
  */
 export interface PhasePanel {

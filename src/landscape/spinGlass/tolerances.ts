@@ -1,5 +1,5 @@
 /**
- * Tolerances of the spherical spin glass (Choromanska et al. 2015, §6 of the catalog). Each is relative or
+ * Tolerances of the spherical spin glass (Choromanska et al. 2015). Each is relative or
  * scaled and says why it has its value.
  */
 
@@ -30,7 +30,7 @@ export const INDEX_EIG_RTOL = 1e-8;
  */
 export const BRENT_XTOL = 1e-15;
 
-/** Θ_{k,H}(−E_k) = 0 "to 1e-12" (catalog §6 (a)), scaled by the size ½log(H−1) of Θ's constant term. */
+/** Θ_{k,H}(−E_k) = 0 "to 1e-12", scaled by the size ½log(H−1) of Θ's constant term. */
 export const THETA_ROOT_RTOL = 1e-12;
 
 /**
