@@ -44,9 +44,9 @@ describe('Safran–Yehudai–Shamir 2021 facts, exact Hessians ((a)–(c), arXiv
     },
   );
 
-  test('(c) the catalog k = 7 spurious minimum split into n = 8: same F, critical, 6 negative eigenvalues (catalog [VER])', () => {
+  test('(c) the k = 7 spurious minimum split into n = 8: same F, critical, 6 negative eigenvalues ([VER])', () => {
     const k7 = polishedCatalogPoint(catalogPoint('k7'));
-    // neuron 0 is the "bad" neuron, neuron 1 a good one; catalog: λ_min −0.173, −0.310 (bad), −0.217, −0.406 (good).
+    // neuron 0 is the "bad" neuron, neuron 1 a good one; [VER]: λ_min −0.173, −0.310 (bad), −0.217, −0.406 (good).
     const expected: [number, number, number][] = [
       [0, 0.5, -0.173],
       [0, 0.2, -0.31],

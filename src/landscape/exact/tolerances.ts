@@ -7,8 +7,8 @@
 const EPS = 2 ** -52;
 
 /**
- * A critical value matches a closed-form value when |L − L_I| ≤ CRITICAL_VALUE_RTOL·(1 + |L_I|): the catalog's
- * "assert exactly the closed form with relative tolerance 1e-8 after convergence" (§5.1). After Newton
+ * A critical value matches a closed-form value when |L − L_I| ≤ CRITICAL_VALUE_RTOL·(1 + |L_I|): the closed
+ * form asserted with relative tolerance 1e-8 after convergence. After Newton
  * polishing the gradient is ≲ 1e-12·(1+L), so the value is off by ≲ ‖∇L‖²/λ ≪ 1e-8; the nearest other
  * critical value is a whole eigenvalue gap away (≥ EIGEN_GAP_RTOL·λ_1).
  */
@@ -44,8 +44,8 @@ export const STALL_RTOL = 1e-12;
 export const POLISH_ACCEPT_RTOL = 1e-12;
 
 /**
- * Jacobian certificate (docs/derivations.md#jacobian-certificate): ‖r‖·σ_N(J)·2s ≤ ‖∇L‖·(1 + JACOBIAN_CERT_RTOL) + floor, with the catalog's
- * relative slack 1e-10 (the gradient comes from backpropagation, an independent code path from J, and agrees
+ * Jacobian certificate (docs/derivations.md#jacobian-certificate): ‖r‖·σ_N(J)·2s ≤ ‖∇L‖·(1 + JACOBIAN_CERT_RTOL)
+ * + floor, with the relative slack 1e-10 (the gradient comes from backpropagation, an independent code path from J, and agrees
  * with 2s·Jᵀr to ~1e-15 relative).
  */
 export const JACOBIAN_CERT_RTOL = 1e-10;

@@ -208,7 +208,7 @@ describe('population loss F(W) (closed form, docs/derivations.md#gaussian-relu-k
     },
   );
 
-  test('the catalog [VER] Monte-Carlo value: F at the k = 7 spurious point ≈ 0.02320 (2·10⁶ samples there)', () => {
+  test('the [VER] Monte-Carlo value: F at the k = 7 spurious point ≈ 0.02320 (2·10⁶ samples there)', () => {
     // Safran–Shamir's example (catalogPoints.ts), not Newton-refined: F agrees with the MC estimate to 3 digits.
     const d = 7;
     const w = new Float64Array(d * d);

@@ -21,7 +21,7 @@ function logistic(z: number): number {
 export interface SingleNeuronData {
   readonly xs: readonly number[];
   readonly ys: readonly number[];
-  /** s in L = s·Σ(σ(w x_i) − y_i)² (½ for the mlp subjects' loss, 1 for the catalog's Σ form). */
+  /** s in L = s·Σ(σ(w x_i) − y_i)² (½ for the mlp subjects' loss, 1 for the plain Σ form). */
   readonly scale: number;
 }
 

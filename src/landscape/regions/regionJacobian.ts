@@ -91,7 +91,7 @@ export function preActivations(
 
 /**
  * The activation pattern A (n×d1 row-major, sample-major as in src/nn: A[i·d1 + j] = 1 when z_ij > 0) — the
- * transpose of the catalog's d1×n pattern matrix.
+ * transpose of the d1×n pattern matrix of docs/derivations.md.
  */
 export function patternOf(z: Float64Array): Uint8Array {
   return Uint8Array.from(z, (value) => (value > 0 ? 1 : 0));

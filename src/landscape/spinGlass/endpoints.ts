@@ -28,8 +28,8 @@ export function mixSeed(...parts: readonly number[]): number {
 }
 
 /**
- * `runs` minimisations of H-spin glasses of size N (the experiment of Choromanska et al. 2015, §6 of the
- * catalog): `instances` Hamiltonians drawn from streams of (seed, N, instance), run r uses instance r mod
+ * `runs` minimisations of H-spin glasses of size N (the experiment of Choromanska et al.
+ * 2015): `instances` Hamiltonians drawn from streams of (seed, N, instance), run r uses instance r mod
  * instances and a uniform random start from the stream of (seed, N, r). Each endpoint is polished to a
  * critical point and labelled by its Hessian index.
  */

@@ -12,7 +12,7 @@ export const SPHERE_RTOL = 1e-9;
 
 /**
  * Endpoints of the sphere minimiser are critical when ‖grad_S L‖ ≤ SPHERE_GRAD_TOL·(1 + |L|): the same scale as
- * the catalog's GRAD_ZERO_TOL (1e-9·(1+L)), three decades tighter so an endpoint is unambiguously critical.
+ * the core's GRAD_ZERO_TOL (1e-9·(1+L)), three decades tighter so an endpoint is unambiguously critical.
  */
 export const SPHERE_GRAD_TOL = 1e-12;
 
@@ -26,7 +26,7 @@ export const INDEX_EIG_RTOL = 1e-8;
 
 /**
  * Brent's method stops when the bracket is narrower than 4ε|x| + BRENT_XTOL·max(1, |x|): at the thresholds E_k
- * (|x| ≈ 1.6, |Θ′| ≈ 0.05–1) that puts |Θ(−E_k)| at ~1e-16, four decades inside the catalog's 1e-12.
+ * (|x| ≈ 1.6, |Θ′| ≈ 0.05–1) that puts |Θ(−E_k)| at ~1e-16, four decades inside the 1e-12 asked for.
  */
 export const BRENT_XTOL = 1e-15;
 
