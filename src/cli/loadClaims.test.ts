@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { UserError } from '../errors.js';
 import { memoryIo } from './io.js';
-import { claimsArgument, claimsOfModule, loadClaimsFile } from './loadClaims.js';
+import { claimsArgument, claimsOfModule, loadClaimsFile, userClaims } from './loadClaims.js';
 import { main } from './main.js';
 
 const root = mkdtempSync(join(tmpdir(), 'load-claims-test-'));
@@ -54,6 +54,22 @@ describe('--claims: user modules', () => {
     writeFileSync(join(root, 'typed.ts'), userModule('typed-always', 'typed'));
     const user = await loadClaimsFile('typed.ts', root);
     expect(user.claims.map((c) => c.id)).toEqual(['typed-always']);
+  });
+
+  test('without --claims, landscape.config.js in the working folder names the module; no config: built-ins', async () => {
+    const project = join(root, 'project');
+    mkdirSync(join(project, 'claims'), { recursive: true });
+    writeFileSync(join(project, 'claims', 'mine.mjs'), userModule('configured-always'));
+    expect(await userClaims(['list'], project)).toBeNull();
+    writeFileSync(join(project, 'landscape.config.js'), "export default { claims: './claims/mine.mjs' };\n");
+    const user = await userClaims(['list'], project);
+    expect(user?.claims.map((c) => c.id)).toEqual(['configured-always']);
+    expect(user?.file).toBe(join('claims', 'mine.mjs'));
+    // A module is imported once per process, so the bad config goes into a folder of its own.
+    const bad = join(root, 'bad-project');
+    mkdirSync(bad);
+    writeFileSync(join(bad, 'landscape.config.js'), 'export default { claim: 1 };\n');
+    await expect(userClaims(['list'], bad)).rejects.toThrow(/expected export default \{ claims/);
   });
 
   test('a missing file, or one that throws on import, is a one-line UserError', async () => {
