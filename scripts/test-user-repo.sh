@@ -15,7 +15,7 @@ if [ ! -f dist/src/index.js ] || [ -n "$(find src properties -name '*.ts' -newer
   npm run --silent build
 fi
 tarball="$(npm pack --silent --ignore-scripts --pack-destination "$work" | tail -n 1)"
-echo "test:example: packed $tarball"
+echo "test:example: packed $tarball (${SECONDS}s)"
 
 mkdir "$work/user-repo"
 (cd examples/user-repo && tar --exclude=node_modules --exclude=report -cf - .) | tar -xf - -C "$work/user-repo"
@@ -29,18 +29,18 @@ node -e '
 ' "$work/$tarball"
 npm install --no-audit --no-fund --prefer-offline --loglevel=error
 
-echo "test:example: tsc --noEmit (the example against the packed .d.ts)"
+echo "test:example: tsc --noEmit (the example against the packed .d.ts) (${SECONDS}s)"
 npx tsc --noEmit -p tsconfig.json
-echo "test:example: vitest (test.prop suite of the example's own claim)"
+echo "test:example: vitest (test.prop suite of the example's own claim) (${SECONDS}s)"
 npx vitest run
-echo "test:example: landscape check --claims ./claims/index.ts"
+echo "test:example: landscape check --claims ./claims/index.ts (${SECONDS}s)"
 seed="${LANDSCAPE_SEED:-1}"
 npx landscape check --claims ./claims/index.ts --seed "$seed" --runs 10
-echo "test:example: landscape list (claims from landscape.config.js)"
+echo "test:example: landscape list (claims from landscape.config.js) (${SECONDS}s)"
 npx landscape list | grep -q 'wide-tanh-critical-points-global'
 files="$(find counterexamples -name '*.json' | wc -l)"
 if [ "$files" -lt 1 ]; then
   echo "test:example: no counterexample in the example's counterexamples/" >&2
   exit 1
 fi
-echo "test:example: ok ($files archived counterexample(s) replay)"
+echo "test:example: ok ($files archived counterexample(s) replay) (${SECONDS}s)"
