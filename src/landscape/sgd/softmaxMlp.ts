@@ -3,7 +3,7 @@ import type { Rng } from '../../random.js';
 
 /**
  * A one-hidden-layer relu network with a softmax output, trained by plain mini-batch SGD on Float64Arrays (the
- * protocol of Choromanska et al. 2015's network experiments, catalog §6):
+ * protocol of Choromanska et al. 2015's network experiments, arXiv 1412.0233):
  *
  *     z = W₁x + b₁ (m),   h = relu(z),   o = W₂h + b₂ (k),   L = mean over examples of −log softmax(o)_y.
  *
