@@ -40,6 +40,7 @@ test('a forced divergence (step 1e4) is reported as diverged at every width, nev
   expect(run.assertions.map((a) => a.verdict)).toEqual(['inconclusive', 'inconclusive']);
   expect(run.assertions[0]!.detail).toMatch(/more than 5% of the runs diverged at m = 8 \(6 of 6\)/);
   expect((run.json!.warnings as string[]).some((w) => /6 of 6 runs diverged/.test(w))).toBe(true);
+  expect(run.assertions[0]!.detail).toMatch(/Warnings: m = 8: 6 of 6 runs diverged/);
 });
 
 test('the run reports per width: runs, diverged, mean and sd of the test loss with intervals, ρ with its Fisher interval', () => {

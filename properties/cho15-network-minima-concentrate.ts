@@ -299,6 +299,11 @@ export function analyseNetworks(
   if (options.correlation !== false)
     assertions.push(correlationAssertion(summaries[0]!, summaries[last]!, blocked));
   const warnings = summaries.flatMap((s) => s.warnings);
+  // Diverged runs are shown wherever the verdicts are (the main job prints only the assertions).
+  if (warnings.length > 0) {
+    const first = assertions[0]!;
+    assertions[0] = { ...first, detail: `${first.detail}. Warnings: ${warnings.join('; ')}` };
+  }
   const rhos = summaries.filter((s) => s.rho !== null);
   const plots: Plot[] = [
     {
