@@ -241,8 +241,9 @@ export function analyseConcentration(
 
 /**
  * The largest N accepted: the paper's largest Λ [SEC]. Cost at H = 3 (one Hamiltonian of C(N+2, 3) coefficients,
- * drawn per run and dropped after it): N = 500 takes about 35 s and 280 MB of memory per run, N = 250 about 13 s
- * (measured on a loaded 2-core machine), so `--N 25,50,100,250,500 --runs 100` runs for about 1.5 hours.
+ * drawn per run and dropped after it): N = 500 took 18 s of CPU and 280 MB of memory per run (35 s of wall time on
+ * a loaded 2-core machine); N = 250 took 13 s of wall time there (≈ 8 s of CPU by the same ratio), so
+ * `--N 25,50,100,250,500 --runs 100` takes about 50 minutes of CPU.
  */
 export const MAX_SIZE = 500;
 
@@ -323,7 +324,7 @@ export const cho15MinimaConcentrate = defineClaim<ConcentrationGenome, TrendEvid
         flag: 'N',
         description:
           'sizes N (number of weights), comma-separated, increasing, each ≤ 500 (the paper: 25,50,100,250,500; ' +
-          'N = 500 costs about 35 s and 280 MB a run)',
+          'N = 500 costs about 20 s of CPU and 280 MB a run)',
         defaultValue: '25,50,100,200',
       },
       { flag: 'runs', description: 'minimisations per size', defaultValue: '100' },
