@@ -1,0 +1,136 @@
+/**
+ * The Householder tridiagonalisation of tridiagonalize.ts with its hot loop, the fused pass over the trailing
+ * triangle, in WebAssembly SIMD (wasm/householderPass.wat). Why: that pass is 4/3·n³ flops and, in scalar
+ * JavaScript, bound by instruction count rather than memory (a blocked dsytrd-style variant in JavaScript
+ * measured twice as slow at n = 320); two float64 lanes per instruction and no bounds checks halve it. No
+ * WebAssembly LAPACK is maintained on npm, so this kernel is ours and small: the reflectors, the pending
+ * update of column k and the last 2×2 block stay in JavaScript, on views of the module's memory.
+ *
+ * Same algorithm, same operations per entry as the scalar routine; only the summation order of S·v
+ * differs (two SIMD lanes), so results agree to rounding.
+ */
+import { HOUSEHOLDER_PASS_WASM } from './wasm/householderPassBytes.js';
+
+/** The little of the WebAssembly API used here (the project's TypeScript libs have no DOM types). */
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+interface WasmApi {
+  readonly Module: new (bytes: Uint8Array) => object;
+  readonly Instance: new (module: object) => { readonly exports: Record<string, unknown> };
+}
+
+interface HouseholderPass {
+  readonly memory: WasmMemory;
+  readonly pass: (a: number, wp: number, vp: number, v: number, p: number, n: number, k: number) => void;
+}
+
+let kernel: HouseholderPass | null | undefined;
+
+function decodeBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  return out;
+}
+
+/** The compiled kernel, or null where WebAssembly SIMD is unavailable (the scalar routine is used there). */
+export function householderPassKernel(): HouseholderPass | null {
+  if (kernel !== undefined) return kernel;
+  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+  try {
+    if (wasm === undefined) throw new Error('no WebAssembly');
+    const instance = new wasm.Instance(new wasm.Module(decodeBase64(HOUSEHOLDER_PASS_WASM)));
+    kernel = {
+      memory: instance.exports.memory as WasmMemory,
+      pass: instance.exports.pass as HouseholderPass['pass'],
+    };
+  } catch {
+    kernel = null;
+  }
+  return kernel;
+}
+
+const PAGE_BYTES = 65536;
+
+/**
+ * Same contract as tridiagonalize (tridiagonalize.ts): `a` is the packed lower triangle (n(n+1)/2 entries),
+ * destroyed; T's diagonal goes to `d`, its subdiagonal to `e`, reflectors to `reflectors` when given.
+ */
+export function tridiagonalizeSimd(
+  kernel: HouseholderPass,
+  a: Float64Array,
+  n: number,
+  d: Float64Array,
+  e: Float64Array,
+  reflectors?: { readonly v: Float64Array; readonly tau: Float64Array },
+): void {
+  const len = (n * (n + 1)) / 2;
+  const bytes = 8 * (len + 4 * n);
+  const have = kernel.memory.buffer.byteLength;
+  if (have < bytes) kernel.memory.grow(Math.ceil((bytes - have) / PAGE_BYTES));
+  const buffer = kernel.memory.buffer;
+  const S = new Float64Array(buffer, 0, len);
+  const WP = new Float64Array(buffer, 8 * len, n);
+  const VP = new Float64Array(buffer, 8 * (len + n), n);
+  const V = new Float64Array(buffer, 8 * (len + 2 * n), n);
+  const P = new Float64Array(buffer, 8 * (len + 3 * n), n);
+  S.set(a.subarray(0, len));
+  WP.fill(0);
+  VP.fill(0);
+  V.fill(0);
+  P.fill(0);
+  const rowStart = (i: number) => (i * (i + 1)) / 2;
+  for (let k = 0; k < n - 2; k++) {
+    // Bring column k (entries i ≥ k) up to date with the pending update.
+    const wpk = WP[k]!;
+    const vpk = VP[k]!;
+    for (let i = k, at = rowStart(k) + k; i < n; at += i + 1, i++) S[at]! -= VP[i]! * wpk + WP[i]! * vpk;
+    d[k] = S[rowStart(k) + k]!;
+
+    // Reflector from x = A[k+1…n−1, k].
+    const alpha = S[rowStart(k + 1) + k]!;
+    let ss = 0;
+    for (let i = k + 2, at = rowStart(k + 2) + k; i < n; at += i + 1, i++) ss += S[at]! * S[at]!;
+    let tau = 0;
+    V[k + 1] = 1;
+    if (ss === 0) {
+      e[k] = alpha;
+      V.fill(0, k + 2, n);
+    } else {
+      const norm = Math.sqrt(alpha * alpha + ss);
+      const beta = alpha >= 0 ? -norm : norm;
+      tau = (beta - alpha) / beta;
+      const scale = 1 / (alpha - beta);
+      for (let i = k + 2, at = rowStart(k + 2) + k; i < n; at += i + 1, i++) V[i] = S[at]! * scale;
+      e[k] = beta;
+    }
+    if (reflectors !== undefined) {
+      reflectors.tau[k] = tau;
+      for (let i = k + 1; i < n; i++) reflectors.v[k * n + i] = V[i]!;
+    }
+    P.fill(0, k + 1, n);
+
+    // Fused pass over the trailing lower triangle: S −= vp·wpᵀ + wp·vpᵀ, and p = S·v.
+    kernel.pass(0, 8 * len, 8 * (len + n), 8 * (len + 2 * n), 8 * (len + 3 * n), n, k);
+
+    // w = τ·p − (τ/2)(τ·pᵀv)·v; then (w, v) become the pending (wp, vp) of the next step.
+    let pv = 0;
+    for (let j = k + 1; j < n; j++) {
+      P[j]! *= tau;
+      pv += P[j]! * V[j]!;
+    }
+    const half = 0.5 * tau * pv;
+    for (let j = k + 1; j < n; j++) {
+      WP[j] = P[j]! - half * V[j]!;
+      VP[j] = V[j]!;
+    }
+  }
+  // The last 2×2 block with the pending update.
+  const i0 = n - 2;
+  const i1 = n - 1;
+  d[i0] = S[rowStart(i0) + i0]! - 2 * VP[i0]! * WP[i0]!;
+  e[i0] = S[rowStart(i1) + i0]! - VP[i1]! * WP[i0]! - WP[i1]! * VP[i0]!;
+  d[i1] = S[rowStart(i1) + i1]! - 2 * VP[i1]! * WP[i1]!;
+}
