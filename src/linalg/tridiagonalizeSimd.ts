@@ -10,16 +10,7 @@
  * differs (two SIMD lanes), so results agree to rounding.
  */
 import { HOUSEHOLDER_PASS_WASM } from './wasm/householderPassBytes.js';
-
-/** The little of the WebAssembly API used here (the project's TypeScript libs have no DOM types). */
-interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
-interface WasmApi {
-  readonly Module: new (bytes: Uint8Array) => object;
-  readonly Instance: new (module: object) => { readonly exports: Record<string, unknown> };
-}
+import { ensureMemory, instantiateWasm, type WasmMemory } from './wasm/load.js';
 
 interface HouseholderPass {
   readonly memory: WasmMemory;
@@ -28,31 +19,17 @@ interface HouseholderPass {
 
 let kernel: HouseholderPass | null | undefined;
 
-function decodeBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const out = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
-  return out;
-}
-
 /** The compiled kernel, or null where WebAssembly SIMD is unavailable (the scalar routine is used there). */
 export function householderPassKernel(): HouseholderPass | null {
-  if (kernel !== undefined) return kernel;
-  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-  try {
-    if (wasm === undefined) throw new Error('no WebAssembly');
-    const instance = new wasm.Instance(new wasm.Module(decodeBase64(HOUSEHOLDER_PASS_WASM)));
-    kernel = {
-      memory: instance.exports.memory as WasmMemory,
-      pass: instance.exports.pass as HouseholderPass['pass'],
-    };
-  } catch {
-    kernel = null;
+  if (kernel === undefined) {
+    const exports = instantiateWasm(HOUSEHOLDER_PASS_WASM);
+    kernel =
+      exports === null
+        ? null
+        : { memory: exports.memory as WasmMemory, pass: exports.pass as HouseholderPass['pass'] };
   }
   return kernel;
 }
-
-const PAGE_BYTES = 65536;
 
 /**
  * Same contract as tridiagonalize (tridiagonalize.ts): `a` is the packed lower triangle (n(n+1)/2 entries),
@@ -68,8 +45,7 @@ export function tridiagonalizeSimd(
 ): void {
   const len = (n * (n + 1)) / 2;
   const bytes = 8 * (len + 4 * n);
-  const have = kernel.memory.buffer.byteLength;
-  if (have < bytes) kernel.memory.grow(Math.ceil((bytes - have) / PAGE_BYTES));
+  ensureMemory(kernel.memory, bytes);
   const buffer = kernel.memory.buffer;
   const S = new Float64Array(buffer, 0, len);
   const WP = new Float64Array(buffer, 8 * len, n);
