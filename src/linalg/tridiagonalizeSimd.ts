@@ -32,6 +32,17 @@ export function householderPassKernel(): HouseholderPass | null {
 }
 
 /**
+ * The packed triangle's place in the kernel's memory (n(n+1)/2 entries at offset 0), with room for the step
+ * vectors, so a caller can build the matrix there and tridiagonalizeSimd skips its copy. Valid until the next
+ * call that grows the memory (a larger n).
+ */
+export function householderWorkspace(kernel: HouseholderPass, n: number): Float64Array {
+  const len = (n * (n + 1)) / 2;
+  ensureMemory(kernel.memory, 8 * (len + 4 * n));
+  return new Float64Array(kernel.memory.buffer, 0, len);
+}
+
+/**
  * Same contract as tridiagonalize (tridiagonalize.ts): `a` is the packed lower triangle (n(n+1)/2 entries),
  * destroyed; T's diagonal goes to `d`, its subdiagonal to `e`, reflectors to `reflectors` when given.
  */
@@ -52,7 +63,7 @@ export function tridiagonalizeSimd(
   const VP = new Float64Array(buffer, 8 * (len + n), n);
   const V = new Float64Array(buffer, 8 * (len + 2 * n), n);
   const P = new Float64Array(buffer, 8 * (len + 3 * n), n);
-  S.set(a.subarray(0, len));
+  if (a.buffer !== buffer || a.byteOffset !== 0) S.set(a.subarray(0, len)); // else built in place
   WP.fill(0);
   VP.fill(0);
   V.fill(0);
