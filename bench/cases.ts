@@ -13,10 +13,14 @@ export type CaseCheck = Readonly<Record<string, number>>;
 export interface BenchCase {
   readonly name: string;
   readonly size: string;
-  /** Target for the ratio ours/numpy (the issue's goals), or null. */
+  /** Target for the median ratio ours/numpy (issue 15's goals), or null. */
   readonly target: number | null;
+  /** Untimed calls before the first batch (JIT and caches warm on both sides). */
   readonly warmup: number;
-  readonly repeats: number;
+  /** Timed calls per batch; a batch reports their median. */
+  readonly batch: number;
+  /** Batches per side, interleaved ours, numpy, ours, numpy, …: one ratio per pair. */
+  readonly pairs: number;
   /** Builds the inputs (untimed) and returns the timed thunk. */
   readonly setup: () => () => CaseCheck;
 }
@@ -41,9 +45,10 @@ export const CASES: readonly BenchCase[] = [
   {
     name: 'gradient',
     size: 'relu n=256 d=16 m=64',
-    target: 1.0,
+    target: 0.8,
     warmup: 200,
-    repeats: 301,
+    batch: 25,
+    pairs: 15,
     setup: () => {
       const { problem, theta } = twoLayer(1, 256, 16, 64, 'relu');
       return () => {
@@ -55,9 +60,10 @@ export const CASES: readonly BenchCase[] = [
   {
     name: 'jacobian-rank',
     size: 'relu n=64 d=8 m=32 (J 64×321)',
-    target: 2.0,
+    target: 1.0,
     warmup: 50,
-    repeats: 101,
+    batch: 15,
+    pairs: 15,
     setup: () => {
       const { problem, theta } = twoLayer(2, 64, 8, 32, 'relu');
       return () => {
@@ -69,9 +75,10 @@ export const CASES: readonly BenchCase[] = [
   {
     name: 'hessian-eigs',
     size: 'tanh n=64 d=8 m=32 (H 321×321)',
-    target: 3.0,
+    target: 1.5,
     warmup: 10,
-    repeats: 31,
+    batch: 3,
+    pairs: 15,
     setup: () => {
       const { problem, theta } = twoLayer(3, 64, 8, 32, 'tanh');
       return () => {
@@ -85,7 +92,8 @@ export const CASES: readonly BenchCase[] = [
     size: 'singular values of 64×321',
     target: 2.0,
     warmup: 50,
-    repeats: 101,
+    batch: 15,
+    pairs: 15,
     setup: () => {
       const a = dense(64, 321, lawArray(lawStream(4), 64 * 321));
       return () => {
@@ -97,9 +105,10 @@ export const CASES: readonly BenchCase[] = [
   {
     name: 'eigvalsh-320',
     size: 'eigenvalues of symmetric 320×320',
-    target: 3.0,
+    target: 2.0,
     warmup: 10,
-    repeats: 31,
+    batch: 5,
+    pairs: 15,
     setup: () => {
       const n = 320;
       const raw = lawArray(lawStream(5), n * n);
@@ -115,17 +124,15 @@ export const CASES: readonly BenchCase[] = [
   phaseTransitionCase,
 ];
 
-/** Runs one case in this process: warm-up, then the median of `repeats` timed calls. */
-export function runCase(c: BenchCase): { name: string; size: string; ms: number; check: CaseCheck } {
-  const thunk = c.setup();
+/** Times `repeats` calls of a case's thunk; returns their median (ms) and the last call's check numbers. */
+export function timeBatch(thunk: () => CaseCheck, repeats: number): { ms: number; check: CaseCheck } {
   let check: CaseCheck = {};
-  for (let i = 0; i < c.warmup; i++) check = thunk();
   const times: number[] = [];
-  for (let i = 0; i < c.repeats; i++) {
+  for (let i = 0; i < repeats; i++) {
     const t0 = performance.now();
     check = thunk();
     times.push(performance.now() - t0);
   }
   times.sort((x, y) => x - y);
-  return { name: c.name, size: c.size, ms: times[Math.floor(times.length / 2)]!, check };
+  return { ms: times[Math.floor(times.length / 2)]!, check };
 }

@@ -1,7 +1,10 @@
 """numpy twins of bench/cases.ts: same sizes, same data law (bench/law.ts), same timing procedure.
 
-Usage: python3 bench/numpy_cases.py <case> <warmup> <repeats>
-Prints one JSON line {"name", "ms", "check"}. Exit code 3 when numpy is missing.
+Usage: python3 bench/numpy_cases.py --serve <case> <warmup>
+Builds the case, runs the warm-up, prints {"ready": true, "numpyThreads": …}, then answers each stdin line R
+with one JSON line {"ms", "check"}: the median of R timed calls (bench/run.js interleaves these batches with
+ours). OpenBLAS runs on BENCH_NUMPY_THREADS threads (default 1, the one core ours uses; see
+phase_transition.pin_blas_threads). Exit code 3 when numpy is missing.
 """
 import json
 import sys
@@ -165,21 +168,30 @@ CASES = {
 
 
 def main():
-    name, warmup, repeats = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    if len(sys.argv) != 4 or sys.argv[1] != "--serve":
+        sys.stderr.write("usage: numpy_cases.py --serve <case> <warmup>\n")
+        sys.exit(2)
+    name, warmup = sys.argv[2], int(sys.argv[3])
     if name not in CASES:
         sys.stderr.write(f"unknown case {name}\n")
         sys.exit(2)
+    threads = phase_transition.pin_blas_threads()
     run = CASES[name]()
-    check = {}
     for _ in range(warmup):
-        check = run()
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        check = run()
-        times.append((time.perf_counter() - t0) * 1000.0)
-    times.sort()
-    print(json.dumps({"name": name, "ms": times[len(times) // 2], "check": check}))
+        run()
+    print(json.dumps({"ready": True, "numpyThreads": threads}), flush=True)
+    for line in sys.stdin:
+        repeats = int(line)
+        if repeats < 1:
+            break
+        check = {}
+        times = []
+        for _ in range(repeats):
+            t0 = time.perf_counter()
+            check = run()
+            times.append((time.perf_counter() - t0) * 1000.0)
+        times.sort()
+        print(json.dumps({"ms": times[len(times) // 2], "check": check}), flush=True)
 
 
 if __name__ == "__main__":

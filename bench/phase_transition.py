@@ -1,12 +1,12 @@
-"""numpy twin of bench/phase_transition.ts: Karhadkar et al.'s phase-transition experiment (catalog §3), the
-whole default grid (both grids, 100 trials per cell), done the way the authors' script does it: build the
+"""numpy twin of bench/phase_transition.ts: Karhadkar et al.'s phase-transition experiment (catalog §3), a
+stated subgrid of the default grid (or the whole grid with BENCH_FULL_GRID=1; see case()), done the way the authors' script does it: build the
 n × d1(d0+1) Jacobian of each trial and call matrix_rank on it (float64, numpy's default tolerance).
 
 The random numbers come from the shared data law (bench/law.ts, Park-Miller), vectorised here by jumping
 ahead (s_k = s_0·a^k mod M in int64), so both sides see bit-identical W, b and X (v goes through log/cos, so
 it can differ in the last bit) and must report the same number of full-rank trials.
 
-Usage (through bench/numpy_cases.py): python3 bench/numpy_cases.py phase-transition 0 1
+Usage (through bench/numpy_cases.py, which bench/run.js serves): python3 bench/numpy_cases.py --serve phase-transition
 Standalone, a smaller run: python3 bench/phase_transition.py [trials]
 """
 import ctypes
@@ -134,13 +134,27 @@ def pin_blas_threads():
     return None
 
 
-def case(trials=TRIALS):
+# The stated subgrid (bench/phase_transition.ts, SUBGRID_STEP and SUBGRID_TRIALS): every panel with its n and
+# d1 lists thinned to every 3rd value from the first, 20 trials per cell. BENCH_FULL_GRID=1: the whole grid.
+SUBGRID_STEP = 3
+SUBGRID_TRIALS = 20
+
+
+def thin(panels):
+    return [(key, d0_of, ns[::SUBGRID_STEP], d1s[::SUBGRID_STEP]) for key, d0_of, ns, d1s in panels]
+
+
+def case():
     threads = pin_blas_threads()
+    if os.environ.get("BENCH_FULL_GRID") == "1":
+        fixed, proportional, trials = FIXED, PROPORTIONAL, TRIALS
+    else:
+        fixed, proportional, trials = thin(FIXED), thin(PROPORTIONAL), SUBGRID_TRIALS
 
     def run():
         counts = {}
-        run_grid(FIXED, trials, SEED, counts)
-        run_grid(PROPORTIONAL, trials, SEED + 1, counts)
+        run_grid(fixed, trials, SEED, counts)
+        run_grid(proportional, trials, SEED + 1, counts)
         out = {f"full[{k}]": float(v) for k, v in counts.items()}
         out["fullTotal"] = float(sum(counts.values()))
         out["numpyThreads"] = float(threads) if threads is not None else -1.0

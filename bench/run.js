@@ -1,9 +1,18 @@
 #!/usr/bin/env node
-// Benchmark launcher (plain JS; `npm run bench` builds first). Runs every case of dist/bench/case.js and
-// its numpy twin (bench/numpy_cases.py), each in a fresh process, prints a table of medians with the
-// targets for ours/numpy, and writes bench/results.json. Optional arguments: case names to run.
-import { spawnSync } from 'node:child_process';
+// Benchmark launcher (plain JS; `npm run bench` builds first). For every case of dist/bench/case.js it starts
+// our side and its numpy twin (bench/numpy_cases.py) as two long-lived processes, lets both build their inputs
+// and warm up, then asks them for timed batches in turn: ours, numpy, ours, numpy, … Each pair gives one ratio
+// ours/numpy of the batches' medians; the case reports the median of those ratios with its interquartile range.
+// Whatever else the machine does slows both halves of a pair alike, so the ratio holds under load where two
+// separate runs would not. Prints the load average before and after each case, and writes bench/results.json.
+//
+// Usage: node bench/run.js [--full-grid] [case names…]
+//   --full-grid  the phase-transition case on the whole grid (1000 cells × 100 trials, one pair; the numpy
+//                half alone takes about 6 minutes) instead of the stated subgrid (bench/phase_transition.ts).
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
@@ -17,32 +26,82 @@ if (!existsSync(caseJs)) {
   process.exit(2);
 }
 
-function run(cmd, args) {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
-  if (r.error) return { ok: false, why: r.error.code === 'ENOENT' ? `${cmd} not found` : r.error.message };
-  if (r.status !== 0) return { ok: false, status: r.status, why: (r.stderr || '').trim().split('\n').pop() };
-  return { ok: true, value: JSON.parse(r.stdout.trim().split('\n').pop()) };
-}
+const args = process.argv.slice(2);
+const fullGrid = args.includes('--full-grid');
+const wanted = args.filter((a) => !a.startsWith('--'));
+const env = { ...process.env, BENCH_FULL_GRID: fullGrid ? '1' : '0' };
 
-/** Both sides saw bit-identical inputs: their check numbers must agree (rank exactly). */
+/** Both sides saw bit-identical inputs: their check numbers must agree (rank and counts exactly). */
 function agree(a, b) {
   if (!a || !b) return null;
   return Object.keys(a).every((k) => {
     const x = a[k];
     const y = b[k];
     if (typeof y !== 'number') return false;
-    if (k === 'rank') return x === y;
+    if (k === 'rank' || k.startsWith('full')) return x === y;
     return Math.abs(x - y) <= 1e-8 * Math.max(Math.abs(x), Math.abs(y), 1e-300);
   });
 }
 
-const listed = run(process.execPath, [caseJs, '--list']);
-if (!listed.ok) {
-  process.stderr.write(`bench: cannot list cases: ${listed.why}\n`);
+/** A child process answering one JSON line per request line. */
+function serve(cmd, argv) {
+  const child = spawn(cmd, argv, { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const waiting = [];
+  const queued = [];
+  let stderr = '';
+  let closed = null;
+  child.stderr.on('data', (d) => {
+    stderr += d;
+  });
+  const fail = (why) => {
+    closed = why;
+    for (const w of waiting.splice(0)) w.reject(new Error(why));
+  };
+  child.on('error', (e) => fail(e.code === 'ENOENT' ? `${cmd} not found` : e.message));
+  child.on('close', (code) => fail(`exited with ${code}: ${stderr.trim().split('\n').pop() ?? ''}`));
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    let value;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      return; // not ours (a library's chatter)
+    }
+    const w = waiting.shift();
+    if (w) w.resolve(value);
+    else queued.push(value);
+  });
+  const next = () =>
+    queued.length > 0
+      ? Promise.resolve(queued.shift())
+      : closed !== null
+        ? Promise.reject(new Error(closed))
+        : new Promise((resolve, reject) => waiting.push({ resolve, reject }));
+  return {
+    ready: next,
+    batch(repeats) {
+      child.stdin.write(`${repeats}\n`);
+      return next();
+    },
+    stop() {
+      child.stdin.end('0\n');
+    },
+  };
+}
+
+function quantile(sorted, q) {
+  if (sorted.length === 0) return null;
+  const at = (sorted.length - 1) * q;
+  const lo = Math.floor(at);
+  const hi = Math.ceil(at);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
+}
+
+const listed = spawnSync(process.execPath, [caseJs, '--list'], { encoding: 'utf8', env });
+if (listed.status !== 0) {
+  process.stderr.write(`bench: cannot list cases: ${(listed.stderr || '').trim()}\n`);
   process.exit(2);
 }
-const wanted = process.argv.slice(2);
-const cases = listed.value.filter((c) => wanted.length === 0 || wanted.includes(c.name));
+const cases = JSON.parse(listed.stdout.trim()).filter((c) => wanted.length === 0 || wanted.includes(c.name));
 
 let numpyNote = null;
 const probe = spawnSync('python3', ['-c', 'import numpy; print(numpy.__version__)'], { encoding: 'utf8' });
@@ -51,40 +110,130 @@ if (probe.error || probe.status !== 0) {
   process.stderr.write(`bench: ${numpyNote}; skipping the numpy half (numpyMs and ratio are null).\n`);
 }
 
+const fmtLoad = (l) => l.map((x) => x.toFixed(2)).join(' ');
+const started = performance.now();
+const loadStart = loadavg();
+process.stderr.write(`bench: ${cpus().length} CPUs, load average ${fmtLoad(loadStart)} (1, 5, 15 min)\n`);
+
 const results = [];
 const rows = [];
 for (const c of cases) {
-  process.stderr.write(`bench: ${c.name} …\n`);
-  const ours = run(process.execPath, [caseJs, c.name]);
-  if (!ours.ok) process.stderr.write(`bench: ${c.name} (ours) failed: ${ours.why}\n`);
-  const twin =
-    numpyNote === null ? run('python3', [twinPy, c.name, String(c.warmup), String(c.repeats)]) : null;
-  if (twin && !twin.ok) process.stderr.write(`bench: ${c.name} (numpy) failed: ${twin.why}\n`);
-  const oursMs = ours.ok ? ours.value.ms : null;
-  const numpyMs = twin?.ok ? twin.value.ms : null;
-  const ratio = oursMs !== null && numpyMs !== null ? oursMs / numpyMs : null;
-  results.push({ name: c.name, size: c.size, oursMs, numpyMs, ratio, target: c.target });
-  const same = agree(ours.ok ? ours.value.check : null, twin?.ok ? twin.value.check : null);
+  const t0 = performance.now();
+  const loadBefore = loadavg();
+  process.stderr.write(`bench: ${c.name} (${c.pairs} pairs of ${c.batch}) …\n`);
+  const ours = serve(process.execPath, [caseJs, '--serve', c.name]);
+  const twin = numpyNote === null ? serve('python3', [twinPy, '--serve', c.name, String(c.warmup)]) : null;
+  const oursMs = [];
+  const numpyMs = [];
+  const ratios = [];
+  let oursCheck = null;
+  let numpyCheck = null;
+  let numpyThreads = null;
+  let failure = null;
+  try {
+    await ours.ready();
+    if (twin) numpyThreads = (await twin.ready()).numpyThreads ?? null;
+    for (let p = 0; p < c.pairs; p++) {
+      const a = await ours.batch(c.batch);
+      oursMs.push(a.ms);
+      oursCheck = a.check;
+      if (twin) {
+        const b = await twin.batch(c.batch);
+        numpyMs.push(b.ms);
+        numpyCheck = b.check;
+        ratios.push(a.ms / b.ms);
+      }
+    }
+  } catch (e) {
+    failure = e.message;
+    process.stderr.write(`bench: ${c.name} failed: ${failure}\n`);
+  }
+  ours.stop();
+  twin?.stop();
+  const loadAfter = loadavg();
+  const sorted = (xs) => [...xs].sort((x, y) => x - y);
+  const r = sorted(ratios);
+  const ratio = quantile(r, 0.5);
+  const spread =
+    r.length > 0 ? { q1: quantile(r, 0.25), q3: quantile(r, 0.75), min: r[0], max: r.at(-1) } : null;
+  const same = agree(oursCheck, numpyCheck);
   const verdict = ratio === null || c.target === null ? '–' : ratio <= c.target ? 'met' : 'MISSED';
+  results.push({
+    name: c.name,
+    size: c.size,
+    pairs: ratios.length,
+    batch: c.batch,
+    oursMs: quantile(sorted(oursMs), 0.5),
+    numpyMs: quantile(sorted(numpyMs), 0.5),
+    ratio,
+    ratioSpread: spread,
+    pairRatios: ratios,
+    target: c.target,
+    verdict,
+    sameResult: same,
+    numpyThreads,
+    loadBefore,
+    loadAfter,
+    seconds: (performance.now() - t0) / 1000,
+    failure,
+  });
+  const f3 = (x) => (x === null ? '–' : x.toFixed(3));
   rows.push([
     c.name,
     c.size,
-    oursMs === null ? 'failed' : oursMs.toFixed(3),
-    numpyMs === null ? '–' : numpyMs.toFixed(3),
+    failure !== null && oursMs.length === 0 ? 'failed' : f3(quantile(sorted(oursMs), 0.5)),
+    f3(quantile(sorted(numpyMs), 0.5)),
     ratio === null ? '–' : ratio.toFixed(2),
+    spread === null ? '–' : `${spread.q1.toFixed(2)}–${spread.q3.toFixed(2)}`,
+    String(ratios.length),
     c.target === null ? '–' : `≤ ${c.target.toFixed(1)}`,
     verdict,
     same === null ? '–' : same ? 'yes' : 'NO',
+    loadAfter[0].toFixed(1),
   ]);
 }
 
-writeFileSync(here('./results.json'), `${JSON.stringify(results, null, 2)}\n`);
+const loadEnd = loadavg();
+writeFileSync(
+  here('./results.json'),
+  `${JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      cpus: cpus().length,
+      node: process.version,
+      fullGrid,
+      loadStart,
+      loadEnd,
+      seconds: (performance.now() - started) / 1000,
+      numpy: numpyNote ?? 'ok',
+      cases: results,
+    },
+    null,
+    2,
+  )}\n`,
+);
 
-const header = ['case', 'size', 'ours ms', 'numpy ms', 'ratio', 'target', 'verdict', 'same result'];
+const header = [
+  'case',
+  'size',
+  'ours ms',
+  'numpy ms',
+  'ratio',
+  'IQR',
+  'pairs',
+  'target',
+  'verdict',
+  'same result',
+  'load',
+];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (cells) => cells.map((s, i) => s.padEnd(widths[i])).join('  ');
 process.stdout.write(`${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n`);
 for (const r of rows) process.stdout.write(`${line(r)}\n`);
 process.stdout.write(
-  `\nmedian times; ratio = ours/numpy; results in bench/results.json${numpyNote ? ` (${numpyNote})` : ''}\n`,
+  `\nratio = median over interleaved pairs of (ours batch median / numpy batch median); IQR of the pair ratios;` +
+    ` ms = median of the batch medians; load = 1-min load average after the case.\n` +
+    `load average ${fmtLoad(loadStart)} at the start, ${fmtLoad(loadEnd)} at the end (${cpus().length} CPUs);` +
+    ` ${((performance.now() - started) / 1000).toFixed(0)} s; results in bench/results.json` +
+    `${numpyNote ? ` (${numpyNote})` : ''}\n`,
 );

@@ -82,6 +82,8 @@ export async function huntCommand(registry: ClaimRegistry, options: HuntOptions,
   const uncertified: HuntProgress['failures'][number][] = [];
   let bestScore: number | null = null;
   const root = projectRoot();
+  // Per worker: runs and the wall time spent inside steps (its own rate, without start-up or waiting).
+  const perWorker = Array.from({ length: workers }, () => ({ runs: 0, busyMs: 0 }));
 
   if (!options.json) {
     io.err(
@@ -105,6 +107,11 @@ export async function huntCommand(registry: ClaimRegistry, options: HuntOptions,
   let lastLine = Date.now();
   const onProgress = (p: HuntProgress) => {
     runs += p.runs;
+    const mine = perWorker[p.worker];
+    if (mine !== undefined) {
+      mine.runs += p.runs;
+      mine.busyMs += p.stepMs;
+    }
     for (const f of p.created) created.add(f);
     for (const f of p.found) found.add(f);
     uncertified.push(...p.failures);
@@ -202,6 +209,12 @@ export async function huntCommand(registry: ClaimRegistry, options: HuntOptions,
     found: [...found].map((f) => relative(root, f)),
     uncertified,
     bestScore,
+    perWorker: perWorker.map((w, i) => ({
+      worker: i,
+      runs: w.runs,
+      busySeconds: Number((w.busyMs / 1000).toFixed(2)),
+      runsPerSecond: Number((w.runs / Math.max(w.busyMs / 1000, 1e-3)).toFixed(2)),
+    })),
   };
   if (options.json) {
     io.out(JSON.stringify(summary, null, 2));
@@ -210,6 +223,8 @@ export async function huntCommand(registry: ClaimRegistry, options: HuntOptions,
       `${interrupted ? 'interrupted' : 'done'} after ${summary.seconds} s: ${runs} runs (${summary.runsPerSecond}/s), ` +
         `${created.size} new counterexample(s), ${found.size} certified in all, ${uncertified.length} uncertified failure(s)`,
     );
+    for (const w of summary.perWorker)
+      io.out(`  worker ${w.worker}: ${w.runs} runs in ${w.busySeconds} s of steps (${w.runsPerSecond}/s)`);
     for (const f of summary.created) io.out(`  new: ${f}`);
     for (const u of uncertified.slice(0, 5))
       io.out(`  uncertified (seed ${u.seed}, path ${u.path}): ${u.reason}\n    replay: ${u.replay}`);

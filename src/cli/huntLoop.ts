@@ -9,6 +9,8 @@ export interface HuntProgress {
   readonly created: readonly string[];
   readonly found: readonly string[];
   readonly bestScore: number | null;
+  /** Wall time of this step (ms), so each worker's own rate excludes its start-up and idle time. */
+  readonly stepMs: number;
   readonly failures: readonly { seed: number; path: string; replay: string; reason: string }[];
 }
 
@@ -44,7 +46,9 @@ export async function huntLoop(options: HuntLoopOptions): Promise<void> {
       pool = [];
       options.pools.set(claim.id, pool);
     }
+    const t0 = performance.now();
     const result = huntStep(claim, seed, pool, options.archive);
+    const stepMs = performance.now() - t0;
     options.report({
       type: 'progress',
       worker: options.worker,
@@ -53,6 +57,7 @@ export async function huntLoop(options: HuntLoopOptions): Promise<void> {
       created: result.created,
       found: result.found,
       bestScore: result.bestScore,
+      stepMs,
       failures: result.failures.map((f) => ({
         seed: f.seed,
         path: f.path,

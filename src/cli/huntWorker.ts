@@ -21,10 +21,12 @@ async function start(): Promise<void> {
   const port = parentPort;
   if (port === null) return;
   const registry = new ClaimRegistry(allClaims);
-  await Promise.all(registry.claims.map((claim) => claim.prepare?.()));
+  // Only the hunted claims are prepared: start-up counts against the hunt's deadline on every worker.
+  const claims = registry.select(data.ids);
+  await Promise.all(claims.map((claim) => claim.prepare?.()));
   const pools = new Map(Object.entries(data.pools));
   await huntLoop({
-    claims: registry.select(data.ids),
+    claims,
     seed: data.seed,
     shard: data.shard,
     worker: data.worker,

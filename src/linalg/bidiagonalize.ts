@@ -9,10 +9,19 @@ import {
  * LQ reduction in place: the wide block `a` (k rows, n ≥ k columns, row stride `stride`) becomes
  * L·Q̃ with L lower triangular in the first k columns. Reflector j (acting on columns j…n−1) is left
  * in row j right of the diagonal (v₀ = 1 implied); τ_j goes to `taus[j]` when given.
- * Afterwards A = L · H_{k−1}ᵀ⋯H_0ᵀ, i.e. A·H_0⋯H_{k−1} = [L 0].
+ * Afterwards A = L · H_{k−1}ᵀ⋯H_0ᵀ, i.e. A·H_0⋯H_{k−1} = [L 0]. `scratch` (2n entries), when given, is
+ * used for the pair vectors.
  */
-export function lqInPlace(a: Float64Array, k: number, n: number, stride: number, taus?: Float64Array): void {
-  const vv = new Float64Array(2 * n);
+export function lqInPlace(
+  a: Float64Array,
+  k: number,
+  n: number,
+  stride: number,
+  taus?: Float64Array,
+  scratch?: Float64Array,
+): void {
+  // vv: the two reflectors of a pair, interleaved (2n entries); `scratch` lets the caller place it.
+  const vv = scratch ?? new Float64Array(2 * n);
   let j = 0;
   // Reflectors in pairs: H_j and H_{j+1} are made (H_j applied to row j+1 first), then applied together.
   for (; j + 1 < k; j += 2) {

@@ -1,3 +1,5 @@
+import { twoReflectorsInKernel } from './twoReflectorsSimd.js';
+
 /**
  * Elementary reflectors H = I − τ·v·vᵀ with v₀ = 1 (LAPACK's dlarfg convention), on flat Float64Arrays.
  * Internal kernels: callers check shapes and finiteness and scale the input into a safe range first
@@ -207,6 +209,8 @@ export function applyTwoReflectorsRight(
   tau2: number,
   c12: number,
 ): void {
+  // In WebAssembly SIMD when both arrays live in its memory (singularValues puts them there).
+  if (twoReflectorsInKernel(a, stride, r0, r1, c0, len, vv, tau1, tau2, c12)) return;
   let r = r0;
   for (; r + 3 < r1; r += 4) {
     const ra = r * stride + c0;

@@ -3,6 +3,7 @@ import { bidiagonalSingularValues } from './bidiagonalSingularValues.js';
 import { finiteMaxAbs } from './checks.js';
 import type { DenseMatrix } from './matrix.js';
 import { powerOfTwoScale } from './scaling.js';
+import { svdWorkspace } from './twoReflectorsSimd.js';
 
 /**
  * A wide matrix (k rows, n columns) is first reduced to its k×k triangular factor by LQ when
@@ -32,7 +33,10 @@ export function singularValues(a: DenseMatrix): Float64Array {
   const scale = powerOfTwoScale(amax);
 
   // w = scale·A if A is wide, scale·Aᵀ if tall: k rows, `wide` columns, row-major.
-  const w = new Float64Array(k * wide);
+  // In the SIMD kernel's memory where it exists, so the LQ's pair updates run there (twoReflectorsSimd.ts).
+  const lq = wide >= LQ_FIRST_RATIO * k;
+  const space = lq ? svdWorkspace(k * wide, 2 * wide) : null;
+  const w = space?.[0] ?? new Float64Array(k * wide);
   if (m <= n) {
     for (let i = 0; i < m * n; i++) w[i] = data[i]! * scale;
   } else {
@@ -43,8 +47,8 @@ export function singularValues(a: DenseMatrix): Float64Array {
   }
 
   const e = new Float64Array(k);
-  if (wide >= LQ_FIRST_RATIO * k) {
-    lqInPlace(w, k, wide, wide);
+  if (lq) {
+    lqInPlace(w, k, wide, wide, undefined, space?.[1]);
     // Zero the reflectors stored right of the diagonal; L sits in the first k columns (stride `wide`).
     for (let i = 0; i < k; i++) w.fill(0, i * wide + i + 1, i * wide + k);
     bidiagonalizeWide(w, k, k, wide, out, e);

@@ -4,6 +4,7 @@ import { powerOfTwoScale } from './scaling.js';
 import { symmetricLowerFrom } from './symmetrize.js';
 import { tridiagonalEigenvalues } from './tridiagonalEigenvalues.js';
 import { tridiagonalize } from './tridiagonalize.js';
+import { householderPassKernel, householderWorkspace } from './tridiagonalizeSimd.js';
 
 /**
  * Eigenvalues λ_1 ≤ … ≤ λ_n of the symmetric part (A + Aᵀ)/2 of a square A, ascending. Values only.
@@ -21,7 +22,9 @@ export function symmetricEigenvalues(a: DenseMatrix): Float64Array {
   const d = new Float64Array(n);
   if (n === 0 || amax === 0) return d;
   const scale = powerOfTwoScale(amax);
-  const work = symmetricLowerFrom(a, scale);
+  // Built straight into the SIMD kernel's memory where it runs (tridiagonalizeSimd.ts), saving a copy.
+  const kernel = n > 2 ? householderPassKernel() : null;
+  const work = symmetricLowerFrom(a, scale, kernel === null ? undefined : householderWorkspace(kernel, n));
   const e = new Float64Array(n);
   tridiagonalize(work, n, d, e);
   tridiagonalEigenvalues(d, e, n);

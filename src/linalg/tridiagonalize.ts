@@ -1,3 +1,5 @@
+import { householderPassKernel, tridiagonalizeSimd } from './tridiagonalizeSimd.js';
+
 /** Offset of row i in packed lower-triangular storage. */
 export function rowStart(i: number): number {
   return (i * (i + 1)) / 2;
@@ -13,9 +15,23 @@ export function rowStart(i: number): number {
  *
  * Step k (LAPACK dsytd2): v, τ from column k below the diagonal; p = τ·S·v on the trailing block S;
  * w = p − (τ/2)(pᵀv)·v; S −= v·wᵀ + w·vᵀ. The rank-2 update of step k is fused into the pass that
- * computes p for step k+1, so the trailing triangle is read and written once per step.
+ * computes p for step k+1, so the trailing triangle is read and written once per step. That pass runs in
+ * WebAssembly SIMD where available (tridiagonalizeSimd.ts), else in tridiagonalizeScalar below.
  */
 export function tridiagonalize(
+  a: Float64Array,
+  n: number,
+  d: Float64Array,
+  e: Float64Array,
+  reflectors?: { readonly v: Float64Array; readonly tau: Float64Array },
+): void {
+  const kernel = n > 2 ? householderPassKernel() : null;
+  if (kernel !== null) tridiagonalizeSimd(kernel, a, n, d, e, reflectors);
+  else tridiagonalizeScalar(a, n, d, e, reflectors);
+}
+
+/** The same reduction in plain JavaScript: where WebAssembly SIMD is missing, and as the SIMD kernel's oracle. */
+export function tridiagonalizeScalar(
   a: Float64Array,
   n: number,
   d: Float64Array,

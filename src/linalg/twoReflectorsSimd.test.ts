@@ -1,0 +1,46 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { maxAbsDiff } from './close.js';
+import { applyTwoReflectorsRight } from './householder.js';
+import { maxAbs } from './ops.js';
+import { gaussianStream } from './testing/matrices.js';
+import { MACHINE_EPS, TEST_SPECTRUM_UNITS } from './tolerances.js';
+import { svdWorkspace, twoReflectorsKernel } from './twoReflectorsSimd.js';
+
+describe('applyTwoReflectorsRight in WebAssembly SIMD', () => {
+  it('has the kernel in Node (a silent fallback to the scalar loop would go unnoticed)', () => {
+    expect(twoReflectorsKernel()).not.toBeNull();
+  });
+
+  // Row counts 1…11 and lengths 1…40 reach the four-row blocks, the single rows and the odd last column.
+  test.prop(
+    [
+      fc.integer({ min: 1, max: 11 }),
+      fc.integer({ min: 1, max: 40 }),
+      fc.integer({ min: 0, max: 3 }),
+      fc.integer({ min: 0, max: 1_000_000 }),
+    ],
+    { numRuns: 150 },
+  )(
+    'equals the scalar loop (rows [r0, r1), columns [c0, c0 + len)), up to rounding',
+    (rows, len, c0, seed) => {
+      const stride = c0 + len + 1;
+      const g = gaussianStream(seed);
+      const a = Float64Array.from({ length: rows * stride }, g);
+      const vv = Float64Array.from({ length: 2 * len }, g);
+      const tau1 = 1 + g() / 4;
+      const tau2 = 1 + g() / 4;
+      let c12 = 0;
+      for (let t = 0; t < len; t++) c12 += vv[2 * t]! * vv[2 * t + 1]!;
+      const r0 = rows > 2 ? 1 : 0;
+      const [wa, wvv] = svdWorkspace(a.length, vv.length)!;
+      wa!.set(a);
+      wvv!.set(vv);
+      applyTwoReflectorsRight(a, stride, r0, rows, c0, len, vv, tau1, tau2, c12); // plain arrays: scalar loop
+      applyTwoReflectorsRight(wa!, stride, r0, rows, c0, len, wvv!, tau1, tau2, c12); // kernel memory: SIMD
+      // Rows outside [r0, rows) and columns outside the range are untouched by both, so compare everything.
+      const scale = Math.max(maxAbs(a), 1);
+      expect(maxAbsDiff(wa!, a)).toBeLessThanOrEqual(TEST_SPECTRUM_UNITS * len * MACHINE_EPS * scale * 8);
+    },
+  );
+});

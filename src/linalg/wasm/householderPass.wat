@@ -1,0 +1,146 @@
+;; The fused pass of one Householder tridiagonalisation step (src/linalg/tridiagonalize.ts), in WebAssembly
+;; with 128-bit SIMD (two float64 lanes). Compiled by scripts/build-wasm.js into householderPassBytes.ts.
+;;
+;; Memory holds, at byte offsets given by the caller: the packed lower triangle `a` (entry (i, j), j ≤ i, at
+;; i(i+1)/2 + j) and four vectors of length n: wp, vp (the previous step's w and v, whose rank-2 update is
+;; pending), v (this step's reflector) and p (accumulates S·v). pass(a, wp, vp, v, p, n, k) does, for every
+;; row i > k and column k < j ≤ i of the trailing triangle S:
+;;   S[i][j] −= vp_i·wp_j + wp_i·vp_j   (the diagonal: S[i][i] −= 2·vp_i·wp_i)
+;;   p_i += S[i][j]·v_j, and p_j += S[i][j]·v_i for j < i
+;; exactly as the scalar loop of tridiagonalize.ts, four rows at a time and two columns per SIMD lane pair.
+(module
+  (memory (export "memory") 1)
+
+  ;; Row r alone: columns j0 … j1−1 (all < r) and the diagonal entry; its sum goes to p_r.
+  (func $seg (param $a i32) (param $wp i32) (param $vp i32) (param $v i32) (param $p i32)
+             (param $r i32) (param $j0 i32) (param $j1 i32)
+    (local $row i32) (local $o i32) (local $j i32)
+    (local $wpr f64) (local $vpr f64) (local $vr f64) (local $acc f64) (local $arj f64)
+    (local.set $row (i32.add (local.get $a)
+      (i32.shl (i32.shr_u (i32.mul (local.get $r) (i32.add (local.get $r) (i32.const 1))) (i32.const 1)) (i32.const 3))))
+    (local.set $o (i32.shl (local.get $r) (i32.const 3)))
+    (local.set $wpr (f64.load (i32.add (local.get $wp) (local.get $o))))
+    (local.set $vpr (f64.load (i32.add (local.get $vp) (local.get $o))))
+    (local.set $vr (f64.load (i32.add (local.get $v) (local.get $o))))
+    (local.set $acc (f64.const 0))
+    (local.set $j (local.get $j0))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_s (local.get $j) (local.get $j1)))
+        (local.set $o (i32.shl (local.get $j) (i32.const 3)))
+        (local.set $arj
+          (f64.sub
+            (f64.sub (f64.load (i32.add (local.get $row) (local.get $o)))
+                     (f64.mul (local.get $vpr) (f64.load (i32.add (local.get $wp) (local.get $o)))))
+            (f64.mul (local.get $wpr) (f64.load (i32.add (local.get $vp) (local.get $o))))))
+        (f64.store (i32.add (local.get $row) (local.get $o)) (local.get $arj))
+        (local.set $acc (f64.add (local.get $acc)
+          (f64.mul (local.get $arj) (f64.load (i32.add (local.get $v) (local.get $o))))))
+        (f64.store (i32.add (local.get $p) (local.get $o))
+          (f64.add (f64.load (i32.add (local.get $p) (local.get $o))) (f64.mul (local.get $arj) (local.get $vr))))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $next)))
+    (local.set $o (i32.add (local.get $row) (i32.shl (local.get $r) (i32.const 3))))
+    (local.set $arj (f64.sub (f64.load (local.get $o))
+      (f64.mul (f64.mul (f64.const 2) (local.get $vpr)) (local.get $wpr))))
+    (f64.store (local.get $o) (local.get $arj))
+    (local.set $o (i32.add (local.get $p) (i32.shl (local.get $r) (i32.const 3))))
+    (f64.store (local.get $o)
+      (f64.add (f64.load (local.get $o)) (f64.add (local.get $acc) (f64.mul (local.get $arj) (local.get $vr))))))
+
+  (func (export "pass") (param $a i32) (param $wp i32) (param $vp i32) (param $v i32) (param $p i32)
+                        (param $n i32) (param $k i32)
+    (local $i i32) (local $j i32) (local $j0 i32) (local $o i32) (local $q i32)
+    (local $r0 i32) (local $r1 i32) (local $r2 i32) (local $r3 i32)
+    (local $swp0 v128) (local $swp1 v128) (local $swp2 v128) (local $swp3 v128) (local $svp0 v128) (local $svp1 v128) (local $svp2 v128) (local $svp3 v128) (local $sv0 v128) (local $sv1 v128) (local $sv2 v128) (local $sv3 v128)
+    (local $acc0 v128) (local $acc1 v128) (local $acc2 v128) (local $acc3 v128) (local $A0 v128) (local $A1 v128) (local $A2 v128) (local $A3 v128)
+    (local $WPj v128) (local $VPj v128) (local $Vj v128)
+    (local.set $j0 (i32.add (local.get $k) (i32.const 1)))
+    (local.set $i (local.get $j0))
+    (block $rowsDone
+      (loop $rows
+        (br_if $rowsDone (i32.ge_s (i32.add (local.get $i) (i32.const 3)) (local.get $n)))
+        (local.set $r0 (i32.add (local.get $a)
+          (i32.shl (i32.shr_u (i32.mul (local.get $i) (i32.add (local.get $i) (i32.const 1))) (i32.const 1)) (i32.const 3))))
+        (local.set $r1 (i32.add (local.get $r0) (i32.shl (i32.add (local.get $i) (i32.const 1)) (i32.const 3))))
+        (local.set $r2 (i32.add (local.get $r1) (i32.shl (i32.add (local.get $i) (i32.const 2)) (i32.const 3))))
+        (local.set $r3 (i32.add (local.get $r2) (i32.shl (i32.add (local.get $i) (i32.const 3)) (i32.const 3))))
+        (local.set $o (i32.shl (local.get $i) (i32.const 3)))
+        (local.set $swp0 (f64x2.splat (f64.load offset=0 (i32.add (local.get $wp) (local.get $o)))))
+        (local.set $swp1 (f64x2.splat (f64.load offset=8 (i32.add (local.get $wp) (local.get $o)))))
+        (local.set $swp2 (f64x2.splat (f64.load offset=16 (i32.add (local.get $wp) (local.get $o)))))
+        (local.set $swp3 (f64x2.splat (f64.load offset=24 (i32.add (local.get $wp) (local.get $o)))))
+        (local.set $svp0 (f64x2.splat (f64.load offset=0 (i32.add (local.get $vp) (local.get $o)))))
+        (local.set $svp1 (f64x2.splat (f64.load offset=8 (i32.add (local.get $vp) (local.get $o)))))
+        (local.set $svp2 (f64x2.splat (f64.load offset=16 (i32.add (local.get $vp) (local.get $o)))))
+        (local.set $svp3 (f64x2.splat (f64.load offset=24 (i32.add (local.get $vp) (local.get $o)))))
+        (local.set $sv0 (f64x2.splat (f64.load offset=0 (i32.add (local.get $v) (local.get $o)))))
+        (local.set $sv1 (f64x2.splat (f64.load offset=8 (i32.add (local.get $v) (local.get $o)))))
+        (local.set $sv2 (f64x2.splat (f64.load offset=16 (i32.add (local.get $v) (local.get $o)))))
+        (local.set $sv3 (f64x2.splat (f64.load offset=24 (i32.add (local.get $v) (local.get $o)))))
+        (local.set $acc0 (v128.const f64x2 0 0))
+        (local.set $acc1 (v128.const f64x2 0 0))
+        (local.set $acc2 (v128.const f64x2 0 0))
+        (local.set $acc3 (v128.const f64x2 0 0))
+        (local.set $j (local.get $j0))
+        (block $colsDone
+          (loop $cols
+            (br_if $colsDone (i32.ge_s (i32.add (local.get $j) (i32.const 1)) (local.get $i)))
+            (local.set $o (i32.shl (local.get $j) (i32.const 3)))
+            (local.set $WPj (v128.load (i32.add (local.get $wp) (local.get $o))))
+            (local.set $VPj (v128.load (i32.add (local.get $vp) (local.get $o))))
+            (local.set $Vj (v128.load (i32.add (local.get $v) (local.get $o))))
+            (local.set $A0 (f64x2.sub
+              (f64x2.sub (v128.load (i32.add (local.get $r0) (local.get $o))) (f64x2.mul (local.get $svp0) (local.get $WPj)))
+              (f64x2.mul (local.get $swp0) (local.get $VPj))))
+            (v128.store (i32.add (local.get $r0) (local.get $o)) (local.get $A0))
+            (local.set $acc0 (f64x2.add (local.get $acc0) (f64x2.mul (local.get $A0) (local.get $Vj))))
+            (local.set $A1 (f64x2.sub
+              (f64x2.sub (v128.load (i32.add (local.get $r1) (local.get $o))) (f64x2.mul (local.get $svp1) (local.get $WPj)))
+              (f64x2.mul (local.get $swp1) (local.get $VPj))))
+            (v128.store (i32.add (local.get $r1) (local.get $o)) (local.get $A1))
+            (local.set $acc1 (f64x2.add (local.get $acc1) (f64x2.mul (local.get $A1) (local.get $Vj))))
+            (local.set $A2 (f64x2.sub
+              (f64x2.sub (v128.load (i32.add (local.get $r2) (local.get $o))) (f64x2.mul (local.get $svp2) (local.get $WPj)))
+              (f64x2.mul (local.get $swp2) (local.get $VPj))))
+            (v128.store (i32.add (local.get $r2) (local.get $o)) (local.get $A2))
+            (local.set $acc2 (f64x2.add (local.get $acc2) (f64x2.mul (local.get $A2) (local.get $Vj))))
+            (local.set $A3 (f64x2.sub
+              (f64x2.sub (v128.load (i32.add (local.get $r3) (local.get $o))) (f64x2.mul (local.get $svp3) (local.get $WPj)))
+              (f64x2.mul (local.get $swp3) (local.get $VPj))))
+            (v128.store (i32.add (local.get $r3) (local.get $o)) (local.get $A3))
+            (local.set $acc3 (f64x2.add (local.get $acc3) (f64x2.mul (local.get $A3) (local.get $Vj))))
+            (local.set $q (i32.add (local.get $p) (local.get $o)))
+            (v128.store (local.get $q)
+              (f64x2.add (v128.load (local.get $q))
+                (f64x2.add
+                  (f64x2.add (f64x2.mul (local.get $A0) (local.get $sv0)) (f64x2.mul (local.get $A1) (local.get $sv1)))
+                  (f64x2.add (f64x2.mul (local.get $A2) (local.get $sv2)) (f64x2.mul (local.get $A3) (local.get $sv3))))))
+            (local.set $j (i32.add (local.get $j) (i32.const 2)))
+            (br $cols)))
+        (local.set $q (i32.add (local.get $p) (i32.shl (local.get $i) (i32.const 3))))
+        (f64.store offset=0 (local.get $q) (f64.add (f64.load offset=0 (local.get $q))
+          (f64.add (f64x2.extract_lane 0 (local.get $acc0)) (f64x2.extract_lane 1 (local.get $acc0)))))
+        (f64.store offset=8 (local.get $q) (f64.add (f64.load offset=8 (local.get $q))
+          (f64.add (f64x2.extract_lane 0 (local.get $acc1)) (f64x2.extract_lane 1 (local.get $acc1)))))
+        (f64.store offset=16 (local.get $q) (f64.add (f64.load offset=16 (local.get $q))
+          (f64.add (f64x2.extract_lane 0 (local.get $acc2)) (f64x2.extract_lane 1 (local.get $acc2)))))
+        (f64.store offset=24 (local.get $q) (f64.add (f64.load offset=24 (local.get $q))
+          (f64.add (f64x2.extract_lane 0 (local.get $acc3)) (f64x2.extract_lane 1 (local.get $acc3)))))
+        (call $seg (local.get $a) (local.get $wp) (local.get $vp) (local.get $v) (local.get $p)
+          (i32.add (local.get $i) (i32.const 0)) (local.get $j) (i32.add (local.get $i) (i32.const 0)))
+        (call $seg (local.get $a) (local.get $wp) (local.get $vp) (local.get $v) (local.get $p)
+          (i32.add (local.get $i) (i32.const 1)) (local.get $j) (i32.add (local.get $i) (i32.const 1)))
+        (call $seg (local.get $a) (local.get $wp) (local.get $vp) (local.get $v) (local.get $p)
+          (i32.add (local.get $i) (i32.const 2)) (local.get $j) (i32.add (local.get $i) (i32.const 2)))
+        (call $seg (local.get $a) (local.get $wp) (local.get $vp) (local.get $v) (local.get $p)
+          (i32.add (local.get $i) (i32.const 3)) (local.get $j) (i32.add (local.get $i) (i32.const 3)))
+        (local.set $i (i32.add (local.get $i) (i32.const 4)))
+        (br $rows)))
+    (block $tailDone
+      (loop $tail
+        (br_if $tailDone (i32.ge_s (local.get $i) (local.get $n)))
+        (call $seg (local.get $a) (local.get $wp) (local.get $vp) (local.get $v) (local.get $p)
+          (local.get $i) (local.get $j0) (local.get $i))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $tail)))))
