@@ -70,8 +70,20 @@ const adversarial: Record<Name, number[]> = {
   cos: [0, 5e-324, Math.PI, Math.PI / 2, -Math.PI / 2, 1e6, 355, 1e-300],
 };
 
+const kernels: Record<Name, (a: I.Interval) => I.Interval> = {
+  exp: I.exp,
+  log1p: I.log1p,
+  tanh: I.tanh,
+  logistic: I.logistic,
+  softplus: I.softplus,
+  sqrt: I.sqrt,
+  acos: I.acos,
+  sin: I.sin,
+  cos: I.cos,
+};
+
 function enclosure(name: Name, a: I.Interval): I.Interval {
-  return I[name](a);
+  return kernels[name](a);
 }
 
 /** For an input interval, check the 400-digit values at both ends and at a middle point. */
@@ -141,7 +153,7 @@ describe('arithmetic against decimal.js', () => {
       (a, b, c, d) => {
         const x = I.interval(Math.min(a, b), Math.max(a, b));
         const y = I.interval(Math.min(c, d), Math.max(c, d));
-        const out = I[op](x, y);
+        const out = { add: I.add, sub: I.sub, mul: I.mul, div: I.div }[op](x, y);
         if (op === 'div' && y.lo <= 0 && y.hi >= 0) {
           expect(out).toEqual(I.ENTIRE);
           return;

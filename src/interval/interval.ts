@@ -83,7 +83,7 @@ export function point(x: number): Interval {
 /** π enclosed: Math.PI is the float64 nearest π (below it), nextUp(Math.PI) is above. */
 export const PI: Interval = interval(Math.PI, nextUp(Math.PI));
 
-export function isFinite(a: Interval): boolean {
+export function isBounded(a: Interval): boolean {
   return Number.isFinite(a.lo) && Number.isFinite(a.hi);
 }
 
@@ -262,7 +262,7 @@ function trigEnds(f: (x: number) => number, a: Interval): { lo: number; hi: numb
 const HALF_PI = scale(PI, 0.5);
 
 function trig(f: (x: number) => number, a: Interval, maxAt: Interval, minAt: Interval): Interval {
-  if (!isFinite(a)) return interval(-1, 1);
+  if (!isBounded(a)) return interval(-1, 1);
   if (width(a) >= 2 * Math.PI) return interval(-1, 1);
   // more periods than a safe integer loop: give the full range
   if (mag(a) > 1e15) return interval(-1, 1);
