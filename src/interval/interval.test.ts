@@ -1,5 +1,5 @@
 import { fc, test } from '@fast-check/vitest';
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import * as I from './interval.js';
 
