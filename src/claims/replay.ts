@@ -1,4 +1,5 @@
 import { type LoadedFile, loadArchive, loadCounterexampleFile } from '../archive/index.js';
+import { rigourOf, verifyRigour } from '../interval/index.js';
 import type { AnyClaim } from './claim.js';
 import { verifyCounterexample } from './runner.js';
 
@@ -10,6 +11,8 @@ export interface ReplayResult {
   /** Why the file fails: parse/schema errors, an unknown claim, or certificate checks that no longer hold. */
   readonly problems: readonly string[];
   readonly certificateKind: string | null;
+  /** The certificate's rigour level (interval-proof, exact-rational, float-evidence), null when unparsed. */
+  readonly rigour?: string | null;
 }
 
 /** Re-verify one loaded file with today's core (and the claim's own checks of `details`). */
@@ -25,12 +28,15 @@ export function replayLoaded(file: LoadedFile, lookup: (id: string) => AnyClaim 
   } catch (error) {
     problems.push(`verification threw: ${(error as Error).message}`);
   }
+  problems.push(...verifyRigour(value.subject, value.certificate)); // interval proofs: src/interval
+  const rigour = rigourOf(value.certificate);
   return {
     path: file.path,
     claim: value.claim,
     ok: problems.length === 0,
     problems,
     certificateKind: value.certificate.kind,
+    rigour,
   };
 }
 
