@@ -19,6 +19,7 @@ import {
   type PointExamination,
   spuriousMinimumCertificate,
   subjectModel,
+  withIntervalProof,
 } from '../src/landscape/index.js';
 import { seededRng } from '../src/random.js';
 
@@ -272,26 +273,31 @@ export const narrowNoStrictBadMin = defineClaim<NarrowGenome, Evidence>({
       ...subject,
       point: model.toPoint(result.theta) as MlpSubjectJson['point'],
     };
+    const certificate = spuriousMinimumCertificate(
+      subjectModel(final),
+      result.exam,
+      Float64Array.from(evidence.better),
+      {
+        details: {
+          model:
+            g.model < 3
+              ? 'single neuron σ(w·x), output weight fixed'
+              : 'one hidden layer, all parameters trained',
+          width: final.network.layerSizes[1],
+          samples: final.data.inputs.length,
+          curvatureMargin: CURVATURE_MARGIN,
+        },
+      },
+    );
+    // the interval proof (src/interval); float-evidence with the reason in details when it fails
+    const proof = withIntervalProof(final, certificate);
     return {
       ok: true,
       value: {
         subject: final,
-        certificate: spuriousMinimumCertificate(
-          subjectModel(final),
-          result.exam,
-          Float64Array.from(evidence.better),
-          {
-            details: {
-              model:
-                g.model < 3
-                  ? 'single neuron σ(w·x), output weight fixed'
-                  : 'one hidden layer, all parameters trained',
-              width: final.network.layerSizes[1],
-              samples: final.data.inputs.length,
-              curvatureMargin: CURVATURE_MARGIN,
-            },
-          },
-        ),
+        certificate: proof.proved
+          ? proof.certificate
+          : { ...certificate, details: { ...certificate.details, noProof: proof.reason } },
       },
     };
   },
@@ -299,8 +305,9 @@ export const narrowNoStrictBadMin = defineClaim<NarrowGenome, Evidence>({
     if (file.subject.kind !== 'mlp') return ['needs an mlp subject'];
     const subject = file.subject as MlpSubjectJson;
     const problems: string[] = [];
-    if (!(subject.network.layerSizes[1]! < subject.data.inputs.length))
-      problems.push('the network is not narrow (width ≥ N)');
+    const sizes = subject.network.layerSizes;
+    if (!(sizes[sizes.length - 2]! < subject.data.inputs.length))
+      problems.push('the network is not narrow (last hidden width ≥ N)');
     const model = subjectModel(subject);
     const exam = examinePoint(model.objective, model.theta, { rng, radii: EXAM.radii, trials: 100 });
     if (!clearlyStrict(exam))
