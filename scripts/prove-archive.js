@@ -73,30 +73,54 @@ function ss18(kFrom, kTo) {
   }
 }
 
-/** A random narrow problem: N points in 1-D on a half-integer grid, targets in {−1, −½, 0, ½, 1}, a random start. */
-function narrowSubject(activation, hidden, samples, seed) {
-  const rng = seededRng(seed);
-  const xs = new Set();
-  while (xs.size < samples) xs.add(rng.int(-6, 6) / 2);
-  const inputs = [...xs].map((x) => [x]);
-  const targets = inputs.map(() => [rng.int(-2, 2) / 2]);
-  const sizes = [1, ...hidden, 1];
-  const scale = 2 ** rng.int(-1, 2);
+const ACTIVATIONS = {
+  tanh: Math.tanh,
+  sigmoid: (z) => 1 / (1 + Math.exp(-z)),
+  softplus: (z) => Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))),
+};
+
+/** Random layers [1, hidden…, 1] with N(0, s²) weights and biases. */
+function randomLayers(rng, sizes, s) {
   const layers = [];
   for (let l = 0; l + 1 < sizes.length; l++) {
     layers.push({
       weights: Array.from({ length: sizes[l + 1] }, () =>
-        Array.from({ length: sizes[l] }, () => scale * rng.normal()),
+        Array.from({ length: sizes[l] }, () => s * rng.normal()),
       ),
-      biases: Array.from({ length: sizes[l + 1] }, () => scale * rng.normal()),
+      biases: Array.from({ length: sizes[l + 1] }, () => s * rng.normal()),
     });
   }
+  return layers;
+}
+
+function forward(activation, layers, x) {
+  let h = x;
+  layers.forEach((layer, l) => {
+    const z = layer.weights.map((row, r) => row.reduce((s, w, c) => s + w * h[c], layer.biases[r]));
+    h = l < layers.length - 1 ? z.map(ACTIVATIONS[activation]) : z;
+  });
+  return h;
+}
+
+/**
+ * A random narrow problem: N distinct inputs on the grid {−2, −15/8, …, 2}, targets from a random teacher of the
+ * same architecture (N(0, 1.5²) parameters) rounded to 1/64, and a student start with N(0, 1) parameters.
+ * (Half-integer targets from {−1, …, 1} made tanh networks saturate, w → ∞, with no critical point.)
+ */
+function narrowSubject(activation, hidden, samples, seed) {
+  const rng = seededRng(seed);
+  const xs = new Set();
+  while (xs.size < samples) xs.add(rng.int(-16, 16) / 8);
+  const inputs = [...xs].sort((a, b) => a - b).map((x) => [x]);
+  const sizes = [1, ...hidden, 1];
+  const teacher = randomLayers(rng, sizes, 1.5);
+  const targets = inputs.map((x) => [Math.round(forward(activation, teacher, x)[0] * 64) / 64]);
   return {
     kind: 'mlp',
     network: { layerSizes: sizes, activation: { name: activation }, bias: true },
     data: { inputs, targets },
     loss: { name: 'squared', scale: 0.5, reduction: 'sum' },
-    point: { layers },
+    point: { layers: randomLayers(rng, sizes, 1) },
   };
 }
 
