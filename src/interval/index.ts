@@ -18,4 +18,11 @@ export {
   proveStrictMinimum,
   refineCenter,
 } from './prove.js';
-export { betterCoordinates, intervalProblemOf, rigourOf, verifyRigour } from './verifyProof.js';
+export {
+  betterCoordinates,
+  intervalProblemOf,
+  REPRODUCE_RTOL,
+  REPRODUCE_ULPS,
+  rigourOf,
+  verifyRigour,
+} from './verifyProof.js';

@@ -139,13 +139,13 @@ describe('verifyRigour', () => {
 
   it('refuses a proof claimed for a float-evidence level, and a missing proof', () => {
     const noProof = altered((f) => {
-      delete f.certificate.proof;
+      delete (f.certificate as Record<string, unknown>).proof;
     });
     expect(verifyRigour(noProof.subject, noProof.certificate)).toEqual([
       'rigour interval-proof but no proof is recorded',
     ]);
     const demoted = altered((f) => {
-      f.certificate.rigour = 'float-evidence';
+      (f.certificate as Record<string, unknown>).rigour = 'float-evidence';
     });
     expect(verifyRigour(demoted.subject, demoted.certificate)[0]).toMatch(/float-evidence/);
   });
