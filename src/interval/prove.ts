@@ -1,3 +1,4 @@
+import { dense, symmetricEigen } from '../linalg/index.js';
 import * as I from './interval.js';
 import type { Enclosure, IntervalProblem } from './problem.js';
 
@@ -10,7 +11,7 @@ import type { Enclosure, IntervalProblem } from './problem.js';
  *    K = x̂ − Y·G + (I − Y·H)(X − x̂). If K ⊂ int X, the gradient has exactly one zero x* in X, and x* ∈ K
  *    (Krawczyk 1969; Neumaier, Interval Methods for Systems of Equations, 1990, Thm 5.1.7). If K ∩ X = ∅,
  *    X holds no critical point.
- * 3. Interval Cholesky of H: if it runs with every pivot's lower end > 0, every symmetric matrix in H is
+ * 3. Interval Cholesky of H (else the eigenvector-Gershgorin congruence test, eigenGershgorin): if it runs with every pivot's lower end > 0, every symmetric matrix in H is
  *    positive definite (Alefeld, Mayer 1993), so ∇²F ≻ 0 on X and x* is a strict local minimum (the only
  *    critical point, and the minimiser of F over X).
  * 4. F(x*) ∈ F(K): the value enclosed over K.
@@ -34,7 +35,11 @@ export interface IntervalProof {
   /** max_i Σ_j |I − Y·H|_ij: the contraction bound of the Krawczyk operator (below 1 when it proves). */
   readonly contraction: number;
   /** The smallest lower end of a squared pivot l_jj² of the interval Cholesky of H (> 0: H ≻ 0 on X). */
-  readonly choleskyMinPivot: number;
+  readonly choleskyMinPivot?: number;
+  /** Absent: interval Cholesky proved H ≻ 0; 'eigenvector-gershgorin': the congruence test (eigenGershgorin). */
+  readonly pdTest?: 'eigenvector-gershgorin';
+  /** The smallest Gershgorin lower end of Vᵀ·H·V (> 0: H ≻ 0 on X), when pdTest is eigenvector-gershgorin. */
+  readonly gershgorinMargin?: number;
   /** F(x*) ⊆ F(K). */
   readonly lossEnclosure: Interval2;
   /** F(betterPoint), when a better point was given: its upper end lies below lossEnclosure's lower end. */
@@ -146,6 +151,61 @@ export function intervalCholesky(
   return { ok: true, minPivot };
 }
 
+/**
+ * Positive definiteness of every symmetric matrix in [H] by congruence: with V the float eigenvectors of
+ * mid(H) (an untrusted preconditioner from src/linalg; any float matrix is sound), B = Vᵀ·[H]·V is enclosed in
+ * interval arithmetic; if every Gershgorin disc of B lies right of 0 (B_ii − Σ_{j≠i} |B_ij| > 0), every
+ * VᵀAV (A ∈ [H] symmetric) is positive definite, so V is nonsingular and A ≻ 0 by Sylvester's law of inertia.
+ * Used when interval Cholesky fails from overestimation (large, ill-conditioned Hessians). Returns the
+ * smallest disc's lower end.
+ */
+export function eigenGershgorin(
+  hlo: Float64Array,
+  hhi: Float64Array,
+  n: number,
+): { ok: true; margin: number } | { ok: false; row: number; lower: number } {
+  const m = new Float64Array(n * n);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) {
+      const a = I.mid(I.interval(hlo[i * n + j]!, hhi[i * n + j]!));
+      const b = I.mid(I.interval(hlo[j * n + i]!, hhi[j * n + i]!));
+      m[i * n + j] = a / 2 + b / 2;
+    }
+  let v: Float64Array;
+  try {
+    v = symmetricEigen(dense(n, n, m)).vectors.data;
+  } catch {
+    return { ok: false, row: -1, lower: Number.NaN };
+  }
+  // vt: row j = column j of V
+  const vt = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) vt[j * n + i] = v[i * n + j]!;
+  // C = [H]·V: C_ij = Σ_k H_ik V_kj
+  const clo = new Float64Array(n * n);
+  const chi = new Float64Array(n * n);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) {
+      const c = dot(vt, j * n, hlo, hhi, 1, i * n, n);
+      clo[i * n + j] = c.lo;
+      chi[i * n + j] = c.hi;
+    }
+  let margin = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    let diag = Number.NEGATIVE_INFINITY;
+    let off = 0;
+    for (let j = 0; j < n; j++) {
+      // B_ij = Σ_k V_ki C_kj
+      const b = dot(vt, i * n, clo, chi, n, j, n);
+      if (i === j) diag = b.lo;
+      else off = I.nextUp(off + I.mag(b));
+    }
+    const lower = I.nextDown(diag - off);
+    if (!(lower > 0)) return { ok: false, row: i, lower };
+    margin = Math.min(margin, lower);
+  }
+  return { ok: true, margin };
+}
+
 function midMatrix(e: Enclosure, n: number): Float64Array {
   const m = new Float64Array(n * n);
   for (let k = 0; k < n * n; k++) m[k] = I.mid(I.interval(e.hlo[k]!, e.hhi[k]!));
@@ -166,12 +226,16 @@ export function proveAt(problem: IntervalProblem, radius: number, better: Float6
   }
   const overBox = problem.enclose(xlo, xhi);
   const chol = intervalCholesky(overBox.hlo, overBox.hhi, n);
-  if (!chol.ok) {
+  const gersh = chol.ok ? null : eigenGershgorin(overBox.hlo, overBox.hhi, n);
+  if (!chol.ok && gersh !== null && !gersh.ok) {
     return {
       ok: false,
-      reason: `the interval Hessian over X is not provably positive definite (Cholesky pivot ${chol.pivot} has lower end ${chol.lower})`,
+      reason: `the interval Hessian over X is not provably positive definite (Cholesky pivot ${chol.pivot} has lower end ${chol.lower}; Gershgorin row ${gersh.row} of VᵀHV has lower end ${gersh.lower})`,
     };
   }
+  const definite: Pick<IntervalProof, 'choleskyMinPivot' | 'pdTest' | 'gershgorinMargin'> = chol.ok
+    ? { choleskyMinPivot: chol.minPivot }
+    : { pdTest: 'eigenvector-gershgorin', gershgorinMargin: gersh?.ok ? gersh.margin : 0 };
   const y = floatInverse(midMatrix(overBox, n), n);
   if (y === null) return { ok: false, reason: 'the midpoint Hessian over X is singular' };
   // the rows of I − Y·H: row sums of magnitudes bound the Krawczyk term (I − Y·H)(X − x̂) ⊆ ±radius·rowsum
@@ -221,7 +285,7 @@ export function proveAt(problem: IntervalProblem, radius: number, better: Float6
     radius,
     krawczyk: krawczyk.map(pair),
     contraction,
-    choleskyMinPivot: chol.minPivot,
+    ...definite,
     lossEnclosure: pair(loss),
     arithmetic: ARITHMETIC,
   };

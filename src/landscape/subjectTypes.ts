@@ -48,7 +48,9 @@ export interface IntervalProofJson {
   readonly radius: number;
   readonly krawczyk: readonly (readonly [number, number])[];
   readonly contraction: number;
-  readonly choleskyMinPivot: number;
+  readonly choleskyMinPivot?: number | undefined;
+  readonly pdTest?: 'eigenvector-gershgorin' | undefined;
+  readonly gershgorinMargin?: number | undefined;
   readonly lossEnclosure: readonly [number, number];
   readonly betterLossEnclosure?: readonly [number, number] | undefined;
   readonly arithmetic: string;
