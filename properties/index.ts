@@ -6,6 +6,7 @@ import { quadraticClaims } from './group-quadratic.js';
 import { regionClaims } from './group-regions.js';
 import { spuriousClaims } from './group-spurious.js';
 import { widthClaims } from './group-width.js';
+import { ldsWidthTransition } from './lds-width-transition.js';
 import { singleReluNoSpuriousMin } from './single-relu-no-spurious-min.js';
 
 export const allClaims: readonly AnyClaim[] = [
@@ -16,4 +17,5 @@ export const allClaims: readonly AnyClaim[] = [
   ...regionClaims,
   ...spuriousClaims,
   ...quadraticClaims,
+  ldsWidthTransition,
 ];
