@@ -41,7 +41,11 @@ class Accumulator {
   readonly ghi: Float64Array;
   readonly hlo: Float64Array;
   readonly hhi: Float64Array;
-  constructor(readonly n: number) {
+  constructor(
+    readonly n: number,
+    /** 0: value only, 1: value and gradient, 2: also the Hessian (the work below the order is skipped). */
+    readonly order: 0 | 1 | 2 = 2,
+  ) {
     this.glo = new Float64Array(n);
     this.ghi = new Float64Array(n);
     this.hlo = new Float64Array(n * n);
@@ -52,10 +56,12 @@ class Accumulator {
     this.hi = I.nextUp(this.hi + v.hi);
   }
   grad(i: number, v: I.Interval): void {
+    if (this.order < 1) return;
     this.glo[i] = I.nextDown(this.glo[i]! + v.lo);
     this.ghi[i] = I.nextUp(this.ghi[i]! + v.hi);
   }
   hess(i: number, j: number, v: I.Interval): void {
+    if (this.order < 2) return;
     const k = i * this.n + j;
     this.hlo[k] = I.nextDown(this.hlo[k]! + v.lo);
     this.hhi[k] = I.nextUp(this.hhi[k]! + v.hi);
@@ -101,6 +107,7 @@ export function populationIntervalProblem(subject: GaussianTeacherStudentJson): 
   ): void {
     const g = kernelJet(a, b, p);
     acc.value(I.scale(g.value, sign));
+    if (acc.order < 1) return;
     const m = local.index.length;
     const ga = [g.gradient(0), g.gradient(1), g.gradient(2)].map((x) => I.scale(x, sign));
     for (let t = 0; t < m; t++) {
@@ -111,6 +118,7 @@ export function populationIntervalProblem(subject: GaussianTeacherStudentJson): 
       }
       acc.grad(local.index[t]!, v);
     }
+    if (acc.order < 2) return;
     const gh: I.Interval[][] = [0, 1, 2].map((x) => [0, 1, 2].map((y) => I.scale(g.hessian(x, y), sign)));
     for (let s = 0; s < m; s++)
       for (let t = 0; t < m; t++) {
@@ -129,8 +137,8 @@ export function populationIntervalProblem(subject: GaussianTeacherStudentJson): 
     secondOrder(ga);
   }
 
-  function enclose(lo: Float64Array, hi: Float64Array): Enclosure {
-    const acc = new Accumulator(dim);
+  function enclose(lo: Float64Array, hi: Float64Array, order: 0 | 1 | 2 = 2): Enclosure {
+    const acc = new Accumulator(dim, order);
     const w: I.Interval[][] = [];
     for (let i = 0; i < n; i++) {
       const row: I.Interval[] = [];

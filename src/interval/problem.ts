@@ -21,7 +21,11 @@ export interface IntervalProblem {
   readonly n: number;
   readonly coordinates: string;
   readonly center: Float64Array;
-  enclose(lo: Float64Array, hi: Float64Array): Enclosure;
+  /**
+   * `order` 0: only `value` is meaningful; 1: also the gradient; 2 (default): also the Hessian. A problem may
+   * compute more than asked (the mlp jets always do).
+   */
+  enclose(lo: Float64Array, hi: Float64Array, order?: 0 | 1 | 2): Enclosure;
   /** F at another point of the same space (the better point), as an interval. */
   valueAt(x: Float64Array): Interval;
 }

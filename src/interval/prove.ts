@@ -217,7 +217,7 @@ export function proveAt(problem: IntervalProblem, radius: number, better: Float6
   const { n, center } = problem;
   if (!(radius > 0) || !Number.isFinite(radius))
     return { ok: false, reason: `radius ${radius} is not positive` };
-  const atCenter = problem.enclose(center, center);
+  const atCenter = problem.enclose(center, center, 1);
   const xlo = new Float64Array(n);
   const xhi = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -276,7 +276,7 @@ export function proveAt(problem: IntervalProblem, radius: number, better: Float6
   }
   const klo = Float64Array.from(krawczyk, (k) => k.lo);
   const khi = Float64Array.from(krawczyk, (k) => k.hi);
-  const loss = problem.enclose(klo, khi).value;
+  const loss = problem.enclose(klo, khi, 0).value;
   if (!I.isBounded(loss)) return { ok: false, reason: 'the loss over K is not finite' };
   const proof: IntervalProof = {
     method: 'krawczyk+interval-cholesky',
