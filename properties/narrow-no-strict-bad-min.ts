@@ -222,7 +222,11 @@ export const narrowNoStrictBadMin = defineClaim<NarrowGenome, Evidence>({
     'Newton polish), examine (gradient 0, Hessian positive definite beyond 1e-7·λ_max, every random perturbation at ' +
     'radii 1e-2…1e-4 raising L, and curvature λ_min·r²/2 ≥ 1e3 rounding floors so saturated points do not pass); a ' +
     'better point (a grid over w ∈ [−64, 64] for the 1-D model, L-BFGS restarts otherwise) lower by max(1e-6, 1e-4·L) ' +
-    'refutes the claim. Its control: width ≥ N (Li–Ding–Sun’s positive side), where no strict sub-optimal minimum exists.',
+    'refutes the claim. Its control: width ≥ N (Li–Ding–Sun’s positive side), where no strict sub-optimal minimum exists. ' +
+    'Certificates carry an interval proof when src/interval proves them (rigour interval-proof: a unique critical point ' +
+    'in a box by the Krawczyk test, the interval Hessian over the box positive definite, the better point’s loss ' +
+    'enclosure below the minimum’s); the archive also holds proved minima of tanh, sigmoid and softplus networks ' +
+    '1 → 2 → 1, every parameter trained, on 8–10 points (scripts/prove-archive.js).',
   kind: 'construction',
   expect: 'refuted',
   hypotheses: genome(false),

@@ -1,7 +1,7 @@
 // Archive interval-proof certificates (issue 12). Run after `npm run build`:
 //   node scripts/prove-archive.js ss18 6 20            one proved Safran–Shamir spurious minimum per k (k = n)
 //   node scripts/prove-archive.js narrow tanh 2 3 [2]   narrow networks: activation, hidden widths…, N points
-//        (the last number is N; e.g. `narrow tanh 2 3` is layers [1, 2, 1] on 3 points, `narrow tanh 2 2 3` is
+//        (env ITERS: L-BFGS iterations per start, default 5000; the last number is N; e.g. `narrow tanh 2 3` is layers [1, 2, 1] on 3 points, `narrow tanh 2 2 3` is
 //        [1, 2, 2, 1] on 3 points); optional env SEEDS (default 400) bounds the search.
 // Files are written by the archive code (content-named, never overwritten) and re-verified (float verifier,
 // the claim's checks, the interval proof) before they are written. Prints one line per file with the proof time.
@@ -133,6 +133,7 @@ function narrow(activation, hidden, samples) {
     const result = descendAndExamine(model.objective, model.theta, seededRng(seed + 1), {
       radii: [1e-2, 1e-3, 1e-4],
       trials: 400,
+      maxIterations: Number(process.env.ITERS ?? 5000),
     });
     if (result.exam === null || !clearlyStrict(result.exam)) continue;
     strict++;
