@@ -6,9 +6,9 @@ import { ahw96SingleNeuron, singleNeuronSubject } from './ahw96-single-neuron.js
 
 describeClaim(ahw96SingleNeuron);
 
-describe('single logistic neuron: catalog instance and growth with the number of blocks', () => {
-  test('catalog §4 item 4 ([VER]): exactly 3 strict minima, at w ≈ −2.114, 0.074, 11.91 with Σ-loss 1.8952, 1.4673, 2.5108', () => {
-    // The catalog prints X to 4 decimals; its minimisers and values agree with ours to the digits that rounding allows.
+describe('single logistic neuron: the [VER] instance and growth with the number of blocks', () => {
+  test('the 1-D instance ([VER]): exactly 3 strict minima, at w ≈ −2.114, 0.074, 11.91 with Σ-loss 1.8952, 1.4673, 2.5108', () => {
+    // X is printed to 4 decimals; its minimisers and values agree with ours to the digits that rounding allows.
     const data = {
       xs: [-0.0979, -0.5722, 0.0499, -4.3331, -8.2586, 0.1146],
       ys: [0, 1, 0, 1, 0, 1],
@@ -21,7 +21,7 @@ describe('single logistic neuron: catalog instance and growth with the number of
       expect(Math.abs(m.value - expected[i]!)).toBeLessThan(1e-4);
       expect(m.curvature).toBeGreaterThan(0);
     });
-    // L(±∞) = 3 (the catalog): three 1-labels at one end, three 0-labels at the other.
+    // L(±∞) = 3: three 1-labels at one end, three 0-labels at the other.
     expect(singleNeuronLoss(data, 1e6)).toBeCloseTo(3, 10);
     expect(singleNeuronLoss(data, -1e6)).toBeCloseTo(3, 10);
   });

@@ -1,6 +1,6 @@
 // Auer, Herbster, Warmuth (1996), "Exponentially many local minima for single neurons", NIPS 8 (1995), pp. 316–322,
 // main theorem (⌊n/d⌋^d local minima for the logistic neuron with square loss) [REC statement and numbering]. The
-// claim below is the false one their construction refutes; see `statement`. 1-D block construction: catalog §5.3.
+// claim below is the false one their construction refutes; see `statement`. 1-D block construction: see `statement`.
 import fc from 'fast-check';
 import type { CounterexampleJson } from '../src/archive/index.js';
 import { defineClaim } from '../src/claims/index.js';
@@ -18,6 +18,7 @@ import {
   singleNeuronMinima,
 } from '../src/landscape/population/index.js';
 import { seededRng } from '../src/random.js';
+import { sources } from './sources.js';
 
 /** Hypotheses: B blocks; block j has scale exponent e_j = −4 + Σ_{i≤j} gaps_i (x = ±10^{e/2}) and target t_j/8. */
 export interface BlockGenome {
@@ -97,13 +98,9 @@ export const ahw96SingleNeuron = defineClaim<BlockGenome, Evidence>({
   id: 'ahw96-single-neuron',
   title:
     'A single logistic neuron with square loss has no spurious local minimum (false: one minimum per block)',
-  source: {
-    authors: 'Auer, Herbster, Warmuth',
-    year: 1996,
-    title: 'Exponentially many local minima for single neurons',
-    venue: 'NIPS 8 (1995), 316–322',
-    where: 'main theorem: ⌊n/d⌋^d local minima for n examples in d dimensions [REC]',
-  },
+  source: sources.auerHerbsterWarmuth1996.at(
+    'main theorem: ⌊n/d⌋^d local minima for n examples in d dimensions [REC]',
+  ),
   statement:
     'Claim (false): for f(x) = σ(w·x), σ the logistic function, no bias, and L(w) = ½Σ_i(σ(w x_i) − y_i)², every local ' +
     'minimum is global. Refutation (Auer–Herbster–Warmuth [REC]: ⌊n/d⌋^d local minima; here d = 1): block datasets, ' +

@@ -15,7 +15,7 @@ import { bh89LinearNoBadMin } from './bh89-linear-no-bad-min.js';
 
 describeClaim(bh89LinearNoBadMin);
 
-/** The catalog's [VER] instance (§5.1): dx = 6, dy = 5, p = 2, N = 40, L = ‖Y − ABX‖²_F (scale 1, no ½). */
+/** The recomputed [VER] instance: dx = 6, dy = 5, p = 2, N = 40, L = ‖Y − ABX‖²_F (scale 1, no ½). */
 const ver = JSON.parse(
   readFileSync(join(import.meta.dirname, 'bh89-linear-no-bad-min.ver.json'), 'utf8'),
 ) as {
@@ -41,7 +41,7 @@ function verSubject(seed: number, sd: number): MlpSubjectJson {
   };
 }
 
-describe('bh89 on the catalog [VER] instance (dx=6, dy=5, p=2, N=40)', () => {
+describe('bh89 on the recomputed [VER] instance (dx=6, dy=5, p=2, N=40)', () => {
   const subject = verSubject(1, 0.1);
   const hyp = linearHypotheses(subject);
   if (!hyp.ok) throw new Error(`the [VER] instance breaks the hypotheses: ${hyp.reason}`);

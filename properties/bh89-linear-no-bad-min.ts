@@ -14,6 +14,7 @@ import {
 } from '../src/landscape/exact/index.js';
 import { isSpuriousGap, type MlpSubjectJson, subjectModel } from '../src/landscape/index.js';
 import { seededRng } from '../src/random.js';
+import { sources } from './sources.js';
 
 /** Hypotheses as a genome of small integers (readable shrinks; fast-check shrinks them without context). */
 export interface LinearProblemGenome {
@@ -86,13 +87,7 @@ const TRIALS = 60;
 export const bh89LinearNoBadMin = defineClaim<LinearProblemGenome, Evidence>({
   id: 'bh89-linear-no-bad-min',
   title: 'Every local minimum of a one-hidden-layer linear network with squared loss is global',
-  source: {
-    authors: 'Baldi, Hornik',
-    year: 1989,
-    title: 'Neural networks and principal component analysis: learning from examples without local minima',
-    venue: 'Neural Networks 2(1):53–58',
-    where: '§3, Theorem (critical points of L(A,B)) [REC numbering]',
-  },
+  source: sources.baldiHornik1989.at('§3, Theorem (critical points of L(A,B)) [REC numbering]'),
   statement:
     'f(x) = A·B·x with A ∈ R^{d_y×p}, B ∈ R^{p×d_x}, p < min(d_x, d_y), no bias, L(A,B) = ½‖Y − X(AB)ᵀ‖²_F over n samples. ' +
     'Hypotheses: Σ_XX = XᵀX invertible and Σ = Σ_YX Σ_XX⁻¹ Σ_XY has distinct eigenvalues λ_1 > … > λ_{d_y} ' +

@@ -43,3 +43,12 @@ test('the experiment reports one row per N, the histogram with the band [−E₀
     ),
   ).toThrow(/increasing/);
 });
+
+test('sizes up to Λ = 500 (the paper’s largest) are accepted, larger ones are a usage error; --json carries E∞ and E₀', () => {
+  expect(() =>
+    cho15MinimaConcentrate.experiment!.run({ N: '8,501', runs: '2' }, { seed: 1, log: () => {} }),
+  ).toThrow(/integers in \[2, 500\]/);
+  const run = cho15MinimaConcentrate.experiment!.run({ N: '6,8', runs: '3' }, { seed: 1, log: () => {} });
+  const t = run.json!.thresholds as { eInfinity: number; E0: number };
+  expect(Math.abs(t.eInfinity - 1.632993) <= 5e-7 && Math.abs(t.E0 - 1.656998) <= 5e-7).toBe(true);
+});

@@ -1,6 +1,6 @@
 // Christof & Kowalczyk (2022), "On the Omnipresence of Spurious Local Minima in Certain Neural Network Training
 // Problems", arXiv 2202.12262 (Constructive Approximation, 2023), main theorem [REC numbering]. The claim below is
-// the false one their theorem refutes; see `statement`. Construction: catalog §5.3 (ck22-omnipresence) and §4.
+// the false one their theorem refutes; see `statement`. Construction: see `statement`.
 import fc from 'fast-check';
 import type { CounterexampleJson } from '../src/archive/index.js';
 import { defineClaim } from '../src/claims/index.js';
@@ -32,6 +32,7 @@ import {
   vectorToPoint,
 } from '../src/nn/index.js';
 import { seededRng } from '../src/random.js';
+import { sources } from './sources.js';
 
 /** Activations with an affine piece of non-zero slope (the theorem's hypothesis). */
 const WITH_SEGMENT: readonly ActivationSpec[] = [
@@ -138,14 +139,9 @@ export const ck22AffineSegment = defineClaim<SegmentGenome, Evidence>({
   id: 'ck22-affine-segment',
   title:
     'Networks whose activation has an affine segment have no spurious local minimum for non-affine targets (false)',
-  source: {
-    authors: 'Christof, Kowalczyk',
-    year: 2022,
-    title: 'On the Omnipresence of Spurious Local Minima in Certain Neural Network Training Problems',
-    arxiv: '2202.12262',
-    venue: 'Constructive Approximation (2023)',
-    where: 'main theorem: a continuum of spurious local minima for every non-affine target [REC numbering]',
-  },
+  source: sources.christofKowalczyk2022.at(
+    'main theorem: a continuum of spurious local minima for every non-affine target [REC numbering]',
+  ),
   statement:
     'Claim (false): for a fully connected network with one output, hidden widths ≥ 2, any depth, biases, an activation ' +
     'σ that is affine with non-zero slope on an interval (relu on z > 0; leaky-relu on z > 0 and on z < 0), squared loss ' +

@@ -1,6 +1,6 @@
 // Swirszcz, Czarnecki, Pascanu (2016), "Local minima in training of neural networks", arXiv 1611.06310, §3
-// ("blind spots": dead ReLUs) [REC section]; the general one-hidden-layer form is DERIVED in the catalog (§5.3,
-// scp16-local-minima). The claim below is the false one; see `statement`. The single-neuron special case is
+// ("blind spots": dead ReLUs) [REC section]; the general one-hidden-layer form is DERIVED in
+// docs/derivations.md#dead-units. The claim below is the false one; see `statement`. The single-neuron special case is
 // single-relu-no-spurious-min.
 import fc from 'fast-check';
 import type { CounterexampleJson } from '../src/archive/index.js';
@@ -23,6 +23,7 @@ import {
   vectorToPoint,
 } from '../src/nn/index.js';
 import { seededRng } from '../src/random.js';
+import { sources } from './sources.js';
 
 /** Hypotheses as a genome of small integers (values k/4). */
 export interface DeadReluGenome {
@@ -114,13 +115,7 @@ const DESCENT = { radii: [1e-2, 1e-3, 1e-4], trials: 40 } as const;
 export const deadReluPlateau = defineClaim<DeadReluGenome, Evidence>({
   id: 'dead-relu-plateau',
   title: 'A one-hidden-layer relu network has no spurious local minimum (false: the dead-unit plateau)',
-  source: {
-    authors: 'Swirszcz, Czarnecki, Pascanu',
-    year: 2016,
-    title: 'Local minima in training of neural networks',
-    arxiv: '1611.06310',
-    where: '§3, dead ReLUs ("blind spots") [REC section]',
-  },
+  source: sources.swirszczCzarneckiPascanu2016.at('§3, dead ReLUs ("blind spots") [REC section]'),
   statement:
     'Claim (false): for f(x) = Σ_j v_j relu(w_j·x + b_j) + c (width m ≥ 1, every parameter trained), squared loss ' +
     'L = ½Σ_i (f(x_i) − y_i)², every local minimum is global. Refutation (the dead-unit plateau): if w_j·x_i + b_j ≤ −margin < 0 ' +

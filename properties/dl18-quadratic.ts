@@ -1,5 +1,5 @@
 // Du, Lee (2018), "On the power of over-parametrization in neural networks with quadratic activation", ICML 2018,
-// PMLR 80 (arXiv 1803.01206), Theorem 3.1 [REC numbering; hypotheses REC, see catalog §5.5 and §9].
+// PMLR 80 (arXiv 1803.01206), Theorem 3.1 [REC numbering; hypotheses REC].
 // Hypotheses as stated there; see `statement`.
 import fc from 'fast-check';
 import { defineClaim } from '../src/claims/index.js';
@@ -12,6 +12,7 @@ import {
   solveLifted,
 } from '../src/landscape/quadratic/index.js';
 import { seededRng } from '../src/random.js';
+import { sources } from './sources.js';
 
 /** Hypotheses as a genome of small integers: inputs and targets k/4, λ from a short list, widths, an init seed. */
 export interface DlGenome {
@@ -92,24 +93,17 @@ export const dl18Quadratic = defineClaim<DlGenome, Evidence>({
   id: 'dl18-quadratic',
   title:
     'Quadratic activations with weight decay and k ≥ √(2n) units: gradient methods reach the convex optimum',
-  source: {
-    authors: 'Du, Lee',
-    year: 2018,
-    title: 'On the power of over-parametrization in neural networks with quadratic activation',
-    arxiv: '1803.01206',
-    venue: 'ICML 2018 (PMLR 80)',
-    where: 'Theorem 3.1 [REC numbering and hypotheses]',
-  },
+  source: sources.duLee2018.at('Theorem 3.1 [REC numbering and hypotheses]'),
   statement:
     'f(x) = Σ_{j=1}^k v_j (w_jᵀx)² with fixed v_j ∈ {+1, −1}, loss L(W) = ½Σ_i (f(x_i) − y_i)² + λ‖W‖²_F, λ > 0, any data. ' +
-    'Hypotheses [REC, unconfirmed against the paper: not CI-blocking beyond what the catalog confirms]: with k ≥ √(2n) units ' +
+    'Hypotheses [REC, unconfirmed against the paper: only confirmed details are CI-blocking]: with k ≥ √(2n) units ' +
     '(here: ⌈√(2n)⌉ or more units of each sign used) all local minima are global and all saddles strict, and the global ' +
     'value is that of the convex lifting min_M ½Σ_i (x_iᵀMx_i − y_i)² + λ‖M‖_* (mixed signs; λ·tr M over M ⪰ 0 when ' +
     'every v_j = +1), since min{‖W‖² : Σ v_j w_j w_jᵀ = M} = ‖M‖_* and some optimum has rank r with r(r+1)/2 ≤ n (Pataki). ' +
     'The lifting is solved by FISTA (accelerated proximal gradient with eigenvalue soft-thresholding) with a factorised ' +
     'polish, and certified by a Fenchel duality gap ≤ 1e-9 relative: [D, P] brackets the optimum. Check: d ∈ {2, 3, 4}, ' +
     `n ≤ 10, inputs and targets k/4, λ ∈ {1/16, …, 1}; L-BFGS (and Newton) from W_0 ~ N(0, 1/d); the endpoint passes when ` +
-    `L ≤ D + ${OPTIMUM_RTOL}·(1 + |D|) (catalog: relative 1e-6) or when it is a saddle; a critical point above P by the ` +
+    `L ≤ D + ${OPTIMUM_RTOL}·(1 + |D|) or when it is a saddle; a critical point above P by the ` +
     'spurious gap with no negative Hessian eigenvalue (on the complement of the O(p) × O(q) orbit) and no descending ' +
     'perturbation refutes the claim. Non-convergence is inconclusive.',
   kind: 'theorem',

@@ -1,5 +1,5 @@
 // Fukumizu & Amari (2000), "Local minima and plateaus in hierarchical structures of multilayer perceptrons",
-// Neural Networks 13(3):317–327, §3 (reducible embeddings) [REC section]; in the form of claims-catalog §1.4
+// Neural Networks 13(3):317–327, §3 (reducible embeddings) [REC section]; in the form of docs/derivations.md#embeddings
 // (DERIVED, exact), also the "embedding principle" of Zhang, Zhang, Luo, Xu (2021, arXiv 2105.14573).
 import fc from 'fast-check';
 import { defineClaim } from '../src/claims/index.js';
@@ -16,6 +16,7 @@ import { GRAD_ZERO_TOL, type MlpSubjectJson, subjectModel } from '../src/landsca
 import { singularValues } from '../src/linalg/index.js';
 import { lossWeight, outputs } from '../src/nn/index.js';
 import { seededRng } from '../src/random.js';
+import { sources } from './sources.js';
 
 export interface EmbeddingGenome extends NetworkGenome {
   /** `split`: duplicate a unit with output weights (λv, (1 − λ)v + δ); `zero`: add a unit with w = 0, b = 0, v = 0. */
@@ -120,14 +121,9 @@ export const embeddingPreservesCriticality = defineClaim<EmbeddingGenome, Eviden
   id: 'embedding-preserves-criticality',
   title:
     'Splitting a unit, or adding a zero unit when σ(0) = 0, maps a critical point to a critical point with the same loss',
-  source: {
-    authors: 'Fukumizu, Amari',
-    year: 2000,
-    title: 'Local minima and plateaus in hierarchical structures of multilayer perceptrons',
-    venue: 'Neural Networks 13(3):317–327',
-    where:
-      '§3, embeddings of a smaller network [REC section]; the exact form is DERIVED in claims-catalog §1.4',
-  },
+  source: sources.fukumizuAmari2000.at(
+    '§3, embeddings of a smaller network [REC section]; the exact form is DERIVED in docs/derivations.md#embeddings',
+  ),
   statement:
     'Any fully connected network (every activation, 1–2 hidden layers, with or without bias), squared loss, and a ' +
     'critical point θ (∇L(θ) = 0). (i) Duplicating unit j of hidden layer h — incoming weights and bias copied, ' +

@@ -1,4 +1,4 @@
-// The Jacobian certificate, claims-catalog §1.2 (DERIVED, exact): the engine of the "full-rank Jacobian ⇒ global
+// The Jacobian certificate (docs/derivations.md#jacobian-certificate, DERIVED, exact): the engine of the "full-rank Jacobian ⇒ global
 // minimum" arguments of Karhadkar et al. (arXiv 2305.19510), Nguyen & Hein (2017, arXiv 1704.08045) and Soudry &
 // Carmon (2016, arXiv 1605.08361). A linear-algebra fact, checked here against the numeric core.
 import fc from 'fast-check';
@@ -6,6 +6,7 @@ import { defineClaim } from '../src/claims/index.js';
 import { genomeSubject, jacobianCertificate, type NetworkGenome } from '../src/landscape/exact/index.js';
 import { subjectModel } from '../src/landscape/index.js';
 import { numericalRank, rankIsDecidable } from '../src/linalg/index.js';
+import { sources } from './sources.js';
 
 /**
  * Which singular value bounds ‖∇L‖: the theorem's σ_N (N = n·d_y rows), or a false variant for the controls: σ_1
@@ -83,15 +84,9 @@ export const jacobianCertificateClaim = defineClaim<JacobianGenome, Evidence>({
   id: 'jacobian-certificate',
   title:
     'At every point, ‖r‖·σ_N(J) bounds the gradient: a full-row-rank Jacobian at a critical point means zero loss',
-  source: {
-    authors: 'Karhadkar, Murray, Tseran, Montúfar',
-    year: 2024,
-    title: 'Mildly Overparameterized ReLU Networks Have a Favorable Loss Landscape',
-    arxiv: '2305.19510',
-    venue: 'TMLR 2024',
-    where:
-      'the full-rank Jacobian argument [REC: where stated]; the inequality is DERIVED in claims-catalog §1.2',
-  },
+  source: sources.karhadkar2023.at(
+    'the full-rank Jacobian argument [REC: where stated]; the inequality is DERIVED in docs/derivations.md#jacobian-certificate',
+  ),
   statement:
     'For any network (every activation, depth 1–3, with or without bias), any data and any point θ, with ' +
     'r = f(X) − Y ∈ R^N (N = n·d_y), J = ∂r/∂θ ∈ R^{N×P} and L = s‖r‖² (s = ½, so ∇L = 2s·Jᵀr): ' +

@@ -1,5 +1,5 @@
 // Kawaguchi (2016), "Deep Learning without Poor Local Minima", NeurIPS 2016 (arXiv 1605.07110), Theorem 2.3
-// [REC numbering; statement as widely restated, catalog §5.1]. Hypotheses as stated there; see `statement`.
+// [REC numbering; statement as widely restated]. Hypotheses as stated there; see `statement`.
 import fc from 'fast-check';
 import { defineClaim } from '../src/claims/index.js';
 import {
@@ -13,6 +13,7 @@ import {
 } from '../src/landscape/exact/index.js';
 import { examinePoint, isSpuriousGap, type MlpSubjectJson, subjectModel } from '../src/landscape/index.js';
 import { seededRng } from '../src/random.js';
+import { sources } from './sources.js';
 
 /** Hypotheses as a genome of small integers (readable shrinks; fast-check shrinks them without context). */
 export interface DeepLinearGenome {
@@ -145,21 +146,14 @@ export const kaw16DeepLinear = defineClaim<DeepLinearGenome, Evidence>({
   id: 'kaw16-deep-linear',
   title:
     'Every local minimum of a deep linear network with squared loss is global; the origin is a degenerate saddle',
-  source: {
-    authors: 'Kawaguchi',
-    year: 2016,
-    title: 'Deep Learning without Poor Local Minima',
-    arxiv: '1605.07110',
-    venue: 'NeurIPS 2016',
-    where: 'Theorem 2.3 [REC numbering]',
-  },
+  source: sources.kawaguchi2016.at('Theorem 2.3 [REC numbering]'),
   statement:
     'f(x) = W_H ⋯ W_1 x, H ≥ 3 weight layers, hidden widths d_1 … d_{H−1} with p = min_l d_l, no bias, ' +
     'L = ½‖Y − X(W_H⋯W_1)ᵀ‖²_F. Hypotheses [REC: as restated, not re-read]: Σ_XX = XᵀX and Σ_XY = XᵀY of full rank, ' +
     'd_y ≤ d_x, Σ = Σ_YX Σ_XX⁻¹ Σ_XY with distinct eigenvalues (gaps > 1e-3·max(1, λ_1); closer draws are discarded). ' +
     'Claims: (ii) every local minimum is global, with L* = ½(tr Σ_YY − Σ_{i ≤ min(p, d_y)} λ_i) (the rank-p ' +
     'closed form of the end-to-end matrix); (iv) for H ≥ 3 the origin is a saddle whose Hessian is exactly 0, so a ' +
-    'second-order test there is inconclusive and never says "local minimum"; DERIVED (catalog §5.1): for H = 2 the ' +
+    'second-order test there is inconclusive and never says "local minimum"; DERIVED (docs/derivations.md#deep-linear-origin): for H = 2 the ' +
     'Hessian at 0 has smallest eigenvalue −2s·σ_1(Σ_YX) (s = ½), negative iff Σ_YX ≠ 0. ' +
     'Check: ∇²L(0) entrywise === 0; examinePoint at 0 without perturbations → degenerate, with perturbations (radii ' +
     '1e-1, 1e-2) never a local minimum; the depth-2 eigenvalue on the same data to 1e-10 relative, and |λ_min| ≤ 1e-8 of ' +

@@ -1,7 +1,7 @@
 // Karhadkar, Murray, Tseran, Montúfar (2023), "Mildly Overparameterized ReLU Networks Have a Favorable Loss
 // Landscape", arXiv 2305.19510 (TMLR 2024), Theorems 10 and 12 of the ICLR-2024 version (numbering from reviews
 // [SEC]; constants [REC]); sampler of jupyter_notebooks/sampling-activation-regions.ipynb and the v of
-// generate-heatmaps.ipynb [SRC]; claims catalog §3.
+// generate-heatmaps.ipynb [SRC].
 import fc from 'fast-check';
 import {
   defineClaim,
@@ -18,6 +18,7 @@ import { UserError } from '../src/errors.js';
 import { examineStepRegion, sampleStepRegion } from '../src/landscape/regions/index.js';
 import { loadHighs } from '../src/landscape/solvers/index.js';
 import { seededRng } from '../src/random.js';
+import { sources } from './sources.js';
 
 /** The check's genome: the run's seed, and the control's switch (all output weights positive). */
 export interface OneDGenome {
@@ -177,14 +178,9 @@ function positiveInteger(flag: string, text: string): number {
 export const km1dRegions = defineClaim<OneDGenome, TrendEvidence>({
   id: 'km-1d-regions',
   title: 'One input with bias: most non-empty regions have full-rank Jacobians and contain global minima',
-  source: {
-    authors: 'Karhadkar, Murray, Tseran, Montúfar',
-    year: 2023,
-    title: 'Mildly Overparameterized ReLU Networks Have a Favorable Loss Landscape',
-    arxiv: '2305.19510',
-    venue: 'TMLR 2024',
-    where: 'Theorems 10 and 12 (ICLR-2024 numbering per reviews [SEC]; widths and constants [REC])',
-  },
+  source: sources.karhadkar2023.at(
+    'Theorems 10 and 12 (ICLR-2024 numbering per reviews [SEC]; widths and constants [REC])',
+  ),
   statement:
     'Two-layer relu net, one input with a bias, v fixed, distinct sorted samples x_1 < … < x_n. Each unit is active on ' +
     'a prefix or a suffix of the samples (a step vector), so there are ≤ (2n)^{d1} non-empty regions. Theorem 10: most ' +

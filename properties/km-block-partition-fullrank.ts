@@ -1,4 +1,4 @@
-// Claims catalog §1.5 (DERIVED, [VER]): a sufficient condition for a full-rank region Jacobian, used to count
+// docs/derivations.md#block-partition (DERIVED): a sufficient condition for a full-rank region Jacobian, used to count
 // full-rank activation regions as in Karhadkar, Murray, Tseran, Montúfar (2023), arXiv 2305.19510 (TMLR 2024),
 // Theorem 5 [REC numbering]. See `statement`.
 import fc from 'fast-check';
@@ -11,6 +11,7 @@ import {
 } from '../src/landscape/regions/index.js';
 import { numericalRank, rankIsDecidable } from '../src/linalg/index.js';
 import { seededRng } from '../src/random.js';
+import { sources } from './sources.js';
 
 /**
  * A pattern drawn with density k/8 from a seed, Gaussian inputs (no bias) and output weights from seeds, and the
@@ -75,15 +76,9 @@ interface Evidence {
 export const kmBlockPartitionFullrank = defineClaim<BlockGenome, Evidence>({
   id: 'km-block-partition-fullrank',
   title: 'The block-partition condition never reports a full-rank region Jacobian where the rank is not full',
-  source: {
-    authors: 'Karhadkar, Murray, Tseran, Montúfar',
-    year: 2023,
-    title: 'Mildly Overparameterized ReLU Networks Have a Favorable Loss Landscape',
-    arxiv: '2305.19510',
-    venue: 'TMLR 2024',
-    where:
-      'counting full-rank regions (Theorem 5) [REC numbering]; the condition is DERIVED in the claims catalog §1.5',
-  },
+  source: sources.karhadkar2023.at(
+    'counting full-rank regions (Theorem 5) [REC numbering]; the condition is DERIVED in docs/derivations.md#block-partition',
+  ),
   statement:
     'Two-layer relu net without bias (fold a bias into x), generic inputs X ∈ R^{n×d0}, output weights v_j ≠ 0, binary ' +
     'pattern A ∈ {0,1}^{d1×n}. Claim: if [n] splits into at most d0 groups G_1…G_{d0} such that every A[:, G_k] has ' +
@@ -91,7 +86,7 @@ export const kmBlockPartitionFullrank = defineClaim<BlockGenome, Evidence>({
     'blocks diag(v)·A[:, G_k]; the generic rank is at least the rank at a specialisation. Check: patterns of density ' +
     'k/8 (n ≤ 12, d0 ≤ 3, d1 ≤ 6), X ~ N(0, I); the partition is searched greedily over 50 random orders with exact ' +
     'ranks; whenever one is found, numericalRank(J_A) (numpy cut) must be n. Undecidable ranks are discarded. The ' +
-    'Hall-type b-matching bound is NOT such a condition (catalog §1.5) and is the control.',
+    'Hall-type b-matching bound is NOT such a condition (docs/derivations.md#block-partition) and is the control.',
   kind: 'theorem',
   expect: 'holds',
   hypotheses: genome('block-partition'),
@@ -109,7 +104,7 @@ export const kmBlockPartitionFullrank = defineClaim<BlockGenome, Evidence>({
   }),
   control: {
     description:
-      'the Hall / b-matching bound as the criterion (catalog §1.5: wrong, e.g. A all ones with d0 = 1 has rank 1)',
+      'the Hall / b-matching bound as the criterion (wrong, e.g. A all ones with d0 = 1 has rank 1)',
     hypotheses: genome('b-matching'),
     expect: 'refuted',
     runs: 60,

@@ -4,7 +4,7 @@ import { d0OneRanks, kmD0OneRank } from './km-d0-one-rank.js';
 
 describeClaim(kmD0OneRank);
 
-test('[VER] A all ones (catalog §1.5): rank J_A = rank A = 1 for every n, d1', () => {
+test('[VER] A all ones (docs/derivations.md#block-partition): rank J_A = rank A = 1 for every n, d1', () => {
   for (const [n, d1] of [
     [3, 2],
     [6, 6],

@@ -1,11 +1,12 @@
 // Karhadkar, Murray, Tseran, Montúfar (2023), "Mildly Overparameterized ReLU Networks Have a Favorable Loss
-// Landscape", arXiv 2305.19510 (TMLR 2024); the exact sub-fact for one input dimension of claims catalog §3
+// Landscape", arXiv 2305.19510 (TMLR 2024); the exact sub-fact for one input dimension (docs/derivations.md#one-input-dimension)
 // (km-most-regions-fullrank, "useful exact sub-facts"), DERIVED. See `statement`.
 import fc from 'fast-check';
 import { defineClaim } from '../src/claims/index.js';
 import { exactRank, faceSplitMatrix, factoredJacobian } from '../src/landscape/regions/index.js';
 import { numericalRank, rankIsDecidable } from '../src/linalg/index.js';
 import { seededRng } from '../src/random.js';
+import { sources } from './sources.js';
 
 /** A binary pattern (bits, used row by row), inputs and output weights from seeds; `bias`: the control. */
 export interface D0OneGenome {
@@ -65,14 +66,9 @@ interface Evidence {
 export const kmD0OneRank = defineClaim<D0OneGenome, Evidence>({
   id: 'km-d0-one-rank',
   title: 'One input, no bias: the region Jacobian has the rank of its activation pattern',
-  source: {
-    authors: 'Karhadkar, Murray, Tseran, Montúfar',
-    year: 2023,
-    title: 'Mildly Overparameterized ReLU Networks Have a Favorable Loss Landscape',
-    arxiv: '2305.19510',
-    venue: 'TMLR 2024',
-    where: 'counting full-rank regions, d0 = 1 (catalog §3, DERIVED sub-fact) [REC section]',
-  },
+  source: sources.karhadkar2023.at(
+    'counting full-rank regions, d0 = 1 (DERIVED sub-fact, docs/derivations.md#one-input-dimension) [REC section]',
+  ),
   statement:
     'd0 = 1, no bias, inputs x_i ≠ 0, output weights v_j ≠ 0, any binary pattern A ∈ {0,1}^{d1×n}: the region Jacobian ' +
     'J_A (row i = (v_j·A_ji·x_i)_j = x_i·(A∘v)_{:,i}ᵀ) has rank J_A = rank(A). Check: A from generated bits (n ≤ 12, ' +

@@ -1,11 +1,12 @@
 // Karhadkar, Murray, Tseran, Montúfar (2023), "Mildly Overparameterized ReLU Networks Have a Favorable Loss
 // Landscape", arXiv 2305.19510 (TMLR 2024), the case d0 ≥ n behind Corollary 8 [REC numbering]; the exact
-// sub-fact of issue 5 / claims catalog §3, DERIVED. See `statement`.
+// sub-fact, DERIVED in docs/derivations.md#independent-inputs. See `statement`.
 import fc from 'fast-check';
 import { defineClaim } from '../src/claims/index.js';
 import { faceSplitMatrix, factoredJacobian } from '../src/landscape/regions/index.js';
 import { numericalRank, rankIsDecidable } from '../src/linalg/index.js';
 import { seededRng } from '../src/random.js';
+import { sources } from './sources.js';
 
 /** d0 = max(1, n − 1 + d0Shift): d0Shift ≥ 0 keeps the augmented inputs independent (d0 + 1 ≥ n); < 0 is the control. */
 export interface IndependentGenome {
@@ -68,14 +69,9 @@ export const kmIndependentInputsRank = defineClaim<IndependentGenome, Evidence>(
   id: 'km-independent-inputs-rank',
   title:
     'With linearly independent augmented inputs, rank J_A is the number of samples that activate some unit',
-  source: {
-    authors: 'Karhadkar, Murray, Tseran, Montúfar',
-    year: 2023,
-    title: 'Mildly Overparameterized ReLU Networks Have a Favorable Loss Landscape',
-    arxiv: '2305.19510',
-    venue: 'TMLR 2024',
-    where: 'the case d0 ≥ n of Corollary 8 [REC numbering] (exact sub-fact, catalog §3)',
-  },
+  source: sources.karhadkar2023.at(
+    'the case d0 ≥ n of Corollary 8 [REC numbering] (exact sub-fact, docs/derivations.md#independent-inputs)',
+  ),
   statement:
     'Two-layer relu net with bias, v_j ≠ 0, augmented inputs x̃_i = (x_i, 1) linearly independent (d0 + 1 ≥ n, generic ' +
     'x), any binary pattern A: rank J_A = #{i : A_ji = 1 for some j}. (J_A·Jᵀ_A = (Aᵀ diag(v²) A) ∘ (X̃X̃ᵀ) and X̃ has full ' +

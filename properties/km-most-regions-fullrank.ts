@@ -1,6 +1,6 @@
 // Karhadkar, Murray, Tseran, Montúfar (2023), "Mildly Overparameterized ReLU Networks Have a Favorable Loss
 // Landscape", arXiv 2305.19510 (TMLR 2024), Theorem 5 (ICLR-2024 numbering, from reviews [SEC]; constants [REC]):
-// most activation patterns give full-rank Jacobians; claims catalog §3. An empirical proxy of a counting theorem.
+// most activation patterns give full-rank Jacobians. An empirical proxy of a counting theorem.
 import fc from 'fast-check';
 import {
   defineClaim,
@@ -16,6 +16,7 @@ import {
 import { UserError } from '../src/errors.js';
 import { randomPatternFullRank } from '../src/landscape/regions/index.js';
 import { seededRng } from '../src/random.js';
+import { sources } from './sources.js';
 
 /** The check's genome: the run's seed, and the control's switch (all units share one activation column). */
 export interface CountingGenome {
@@ -81,7 +82,7 @@ export function analyseCounting(cells: readonly CountingCell[]): ExperimentResul
     if (!(w.at(-1)!.lo > w[0]!.hi)) flat.push(name);
     const at90 = row.find((c) => c.full / c.trials >= 0.9)?.d1 ?? null;
     const { n, d0 } = row[0]!;
-    // catalog §3: d1 ≳ C·(n/d0)·log(n/ε); with ε = 0.1 this reads off C at the first width with P ≥ 0.9
+    // Karhadkar et al.'s width condition [REC]: d1 ≳ C·(n/d0)·log(n/ε); with ε = 0.1 this reads off C at the first width with P ≥ 0.9
     calibration.push({
       series: name,
       d1At90: at90,
@@ -166,15 +167,9 @@ function positiveInteger(flag: string, text: string): number {
 export const kmMostRegionsFullrank = defineClaim<CountingGenome, TrendEvidence>({
   id: 'km-most-regions-fullrank',
   title: 'Most activation patterns give a full-rank Jacobian once the width passes n/d0',
-  source: {
-    authors: 'Karhadkar, Murray, Tseran, Montúfar',
-    year: 2023,
-    title: 'Mildly Overparameterized ReLU Networks Have a Favorable Loss Landscape',
-    arxiv: '2305.19510',
-    venue: 'TMLR 2024',
-    where:
-      'Theorem 5 (ICLR-2024 numbering per reviews [SEC]; width condition and constants [REC], unconfirmed)',
-  },
+  source: sources.karhadkar2023.at(
+    'Theorem 5 (ICLR-2024 numbering per reviews [SEC]; width condition and constants [REC], unconfirmed)',
+  ),
   statement:
     'Two-layer relu net with fixed output weights (v_j ≠ 0), generic inputs X ∈ R^{n×d0}. Counting over all 2^{d1·n} ' +
     'activation patterns (A with i.i.d. Bernoulli(½) entries), the fraction with rank J_A = n tends to 1 once d1 grows ' +

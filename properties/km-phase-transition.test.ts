@@ -1,5 +1,11 @@
 import { expect, test } from 'vitest';
-import { cellStream, runPhaseGrid } from '../src/landscape/regions/index.js';
+import {
+  cellStream,
+  FLOAT32_EPS,
+  float32TrialFullRank,
+  protocolTrialFullRank,
+  runPhaseGrid,
+} from '../src/landscape/regions/index.js';
 import { describeClaim } from '../test/claimSuite.js';
 import {
   analysePhase,
@@ -29,4 +35,46 @@ test('the rank decisions of the small grid equal numericalRank of every full Jac
   const result = analysePhase(fast, 3);
   expect(result.plots).toHaveLength(CHECK_PANELS.length);
   expect(result.plots.every((p) => p.type === 'heatmap')).toBe(true);
+});
+
+test('--rank-dtype float32 changes an ill-conditioned cell (d0 = 2, n = 100, d1 = 300): σ_n/σ_max lies between the two cuts', () => {
+  // d0 = 2: 100 points in [0, 1]² and 300 relu units give a Jacobian (100 × 900) of full rank whose smallest singular
+  // value is small relative to the largest: σ_100/σ_max sits far above float64's cut max(n, p)·2^-52 ≈ 2e-13 and
+  // below float32's max(n, p)·2^-23 ≈ 1.1e-4 in most trials, so the authors' single-precision rank calls those
+  // trials rank deficient while ours calls them full. The same trials (same draws) are decided both ways.
+  const [n, d0, d1] = [100, 2, 300];
+  const p = d1 * (d0 + 1);
+  const a = cellStream(11, 0);
+  const b = cellStream(11, 0);
+  let full64 = 0;
+  let full32 = 0;
+  for (let t = 0; t < 6; t++) {
+    const f64 = protocolTrialFullRank(n, d0, d1, a, 'svd');
+    const f32 = float32TrialFullRank(n, d0, d1, b);
+    if (f64.full) full64++;
+    if (f32.full) full32++;
+    if (f64.full && !f32.full) {
+      const ratio = f64.margin! * Math.max(n, p) * 2 ** -52;
+      expect(ratio).toBeGreaterThan(Math.max(n, p) * 2 ** -52);
+      expect(ratio).toBeLessThanOrEqual(Math.max(n, p) * FLOAT32_EPS * 1.01);
+    }
+  }
+  expect(full64).toBe(6);
+  expect(full32).toBeLessThan(full64);
+  // A well-conditioned cell (d0 = n: independent inputs) is decided alike in both precisions.
+  const wide64 = runPhaseGrid([{ key: 'd0=n', d0: (m) => m, ns: [10], d1s: [1, 3] }], 10, (k) =>
+    cellStream(2, k),
+  );
+  const wide32 = runPhaseGrid(
+    [{ key: 'd0=n', d0: (m) => m, ns: [10], d1s: [1, 3] }],
+    10,
+    (k) => cellStream(2, k),
+    {
+      dtype: 'float32',
+    },
+  );
+  expect(wide32.map((c) => c.full)).toEqual(wide64.map((c) => c.full));
+  expect(() =>
+    kmPhaseTransition.experiment!.run({ 'rank-dtype': 'float16' }, { seed: 1, log: () => {} }),
+  ).toThrow(/--rank-dtype must be float32 or float64/);
 });

@@ -1,6 +1,6 @@
 // Karhadkar, Murray, Tseran, Montúfar (2023), "Mildly Overparameterized ReLU Networks Have a Favorable Loss
 // Landscape", arXiv 2305.19510 (TMLR 2024), the region argument behind Theorem 5 [REC numbering] and the
-// dimension statement for global minima; claims catalog §1.2, §1.3 and §3. Hypotheses as stated there; see
+// dimension statement for global minima; docs/derivations.md#jacobian-certificate and #region-linearity. Hypotheses as stated there; see
 // `statement`.
 import fc from 'fast-check';
 import type { CounterexampleJson } from '../src/archive/index.js';
@@ -30,6 +30,7 @@ import {
 import { loadHighs } from '../src/landscape/solvers/index.js';
 import { numericalRank } from '../src/linalg/index.js';
 import { seededRng } from '../src/random.js';
+import { sources } from './sources.js';
 
 /**
  * Hypotheses as a genome of small integers: shapes, three seeds (data uniform on (−1, 1)^d0, weights N(0, 1),
@@ -233,14 +234,9 @@ export const kmRegionFullrankImpliesGlobal = defineClaim<RegionGenome, RegionEvi
   id: 'km-region-fullrank-implies-global',
   title:
     'In an activation region whose Jacobian has rank n, every differentiable critical point is a global minimum',
-  source: {
-    authors: 'Karhadkar, Murray, Tseran, Montúfar',
-    year: 2023,
-    title: 'Mildly Overparameterized ReLU Networks Have a Favorable Loss Landscape',
-    arxiv: '2305.19510',
-    venue: 'TMLR 2024',
-    where: 'the region argument of Theorem 5 and the dimension of the set of global minima [REC numbering]',
-  },
+  source: sources.karhadkar2023.at(
+    'the region argument of Theorem 5 and the dimension of the set of global minima [REC numbering]',
+  ),
   statement:
     'F(W; x) = Σ_j v_j relu(w_j·x + b_j), output weights v fixed with every v_j ≠ 0, first layer (W, b) trained (the bias ' +
     'folded into x̃ = (x, 1)), squared loss L = ½Σ_i (F(x_i) − y_i)², n distinct samples. For an activation pattern A, ' +
@@ -251,7 +247,7 @@ export const kmRegionFullrankImpliesGlobal = defineClaim<RegionGenome, RegionEvi
     '(HiGHS) looks for a minimiser of the region quadratic ½‖J_A·w̃ − y‖² strictly inside S_A (margin > 1e-5) — these ' +
     'are exactly the differentiable critical points in S_A; one found must have L ≤ 1e-10·(1 + ½‖y‖²) on the real ' +
     'network, and the zero-loss set there must have dimension d1·(d0+1) − n (the null space of J_A, stepped along on ' +
-    'the real network). Also ‖r‖·σ_n(J_A) ≤ ‖∇L‖ at sampled points of S_A (catalog §1.2) and the network equals the ' +
+    'the real network). Also ‖r‖·σ_n(J_A) ≤ ‖∇L‖ at sampled points of S_A (docs/derivations.md#jacobian-certificate) and the network equals the ' +
     'region model there. Regions with rank J_A < n (numericalRank, numpy cut) or an undecidable rank are discarded.',
   kind: 'theorem',
   expect: 'holds',

@@ -1,6 +1,6 @@
 // Karhadkar, Murray, Tseran, Montúfar (2023), "Mildly Overparameterized ReLU Networks Have a Favorable Loss
 // Landscape", arXiv 2305.19510 (TMLR 2024), the Jacobian of a fixed activation region [REC section]; claims
-// catalog §1.3 (b), DERIVED. Hypotheses as stated there; see `statement`.
+// docs/derivations.md#region-linearity (b), DERIVED. Hypotheses as stated there; see `statement`.
 import fc from 'fast-check';
 import { defineClaim } from '../src/claims/index.js';
 import { subjectModel } from '../src/landscape/index.js';
@@ -15,6 +15,7 @@ import {
   seededTwoLayerCase,
   twoLayerSubject,
 } from '../src/landscape/regions/index.js';
+import { sources } from './sources.js';
 
 /** Shapes and seeds (data uniform on (−1,1)^d0, weights N(0,1), v = ±(½ + |N(0,1)|)); `trainOutput`: the control. */
 export interface GramGenome {
@@ -86,14 +87,9 @@ export const kmRegionGramIdentity = defineClaim<GramGenome, Evidence>({
   id: 'km-region-gram-identity',
   title:
     'Inside an activation region, J·Jᵀ = (Aᵀ·diag(v²)·A) ∘ (X·Xᵀ) for a two-layer relu net with fixed output weights',
-  source: {
-    authors: 'Karhadkar, Murray, Tseran, Montúfar',
-    year: 2023,
-    title: 'Mildly Overparameterized ReLU Networks Have a Favorable Loss Landscape',
-    arxiv: '2305.19510',
-    venue: 'TMLR 2024',
-    where: 'the Jacobian of an activation region (catalog §1.3, DERIVED) [REC section]',
-  },
+  source: sources.karhadkar2023.at(
+    'the Jacobian of an activation region (DERIVED, docs/derivations.md#region-linearity) [REC section]',
+  ),
   statement:
     'F(W; x) = Σ_j v_j relu(w_j·x + b_j) with v fixed, first layer trained, n samples; A ∈ {0,1}^{d1×n} the activation ' +
     'pattern at W (A_ji = 1 iff w_j·x_i + b_j > 0), X ∈ R^{n×d} the inputs with the bias folded in (x̃ = (x, 1)) when ' +

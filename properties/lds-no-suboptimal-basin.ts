@@ -21,6 +21,7 @@ import {
 } from '../src/landscape/index.js';
 import { type ActivationSpec, makeProblem, vectorToPoint } from '../src/nn/index.js';
 import { seededRng } from '../src/random.js';
+import { sources } from './sources.js';
 
 /** The activations the claim is checked with (any continuous activation; these at least). */
 export const LDS_ACTIVATIONS: readonly ActivationSpec[] = [
@@ -153,15 +154,9 @@ export const ldsNoSuboptimalBasin = defineClaim<LdsGenome, Evidence>({
   id: 'lds-no-suboptimal-basin',
   title:
     'A network whose last hidden layer has ≥ N units has no sub-optimal basin (a non-increasing path reaches loss ≤ ε)',
-  source: {
-    authors: 'Li, Ding, Sun',
-    year: 2022,
-    title: 'On the Benefit of Width for Neural Networks: Disappearance of Basins',
-    arxiv: '1812.11039',
-    venue: 'SIAM J. Optim. 32 (2022) 1728–1758',
-    where:
-      'positive theorem: no sub-optimal basins for wide networks [REC numbering; v1 states last hidden width ≥ N]',
-  },
+  source: sources.liDingSun2022.at(
+    'positive theorem: no sub-optimal basins for wide networks [REC numbering; v1 states last hidden width ≥ N]',
+  ),
   statement:
     'Hypotheses: a fully connected network of depth 1 or 2 hidden layers with biases, any continuous activation ' +
     '(checked: relu, leaky-relu 0.1, tanh, sigmoid, softplus, quadratic), last hidden layer of width m ≥ N, squared loss ' +

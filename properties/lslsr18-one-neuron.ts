@@ -1,5 +1,5 @@
 // Liang, Sun, Lee, Srikant (2018), "Adding One Neuron Can Eliminate All Bad Local Minima", NeurIPS 2018
-// (arXiv 1805.08671), Theorem 1 [REC numbering; form and hypotheses REC, see catalog §5.4 and §9]. Hypotheses as
+// (arXiv 1805.08671), Theorem 1 [REC numbering; form and hypotheses REC]. Hypotheses as
 // stated there; see `statement`.
 import fc from 'fast-check';
 import { defineClaim } from '../src/claims/index.js';
@@ -13,6 +13,7 @@ import {
   NEURON_OFF_RTOL,
 } from '../src/landscape/quadratic/index.js';
 import { seededRng } from '../src/random.js';
+import { sources } from './sources.js';
 
 /** Hypotheses as a genome of small integers: inputs k/4, a teacher network k/4 that labels them, the student. */
 export interface OneNeuronGenome {
@@ -37,7 +38,7 @@ export const POWER = 3;
 const XS = 24;
 const TEACHER = 16;
 const MAX_ITERATIONS = 3000;
-/** Gradient tolerance of the descent, relative to 1 + L̃ (catalog §8: a critical point at 1e-9; three decades inside). */
+/** Gradient tolerance of the descent, relative to 1 + L̃ (docs/derivations.md#numeric-conventions: a critical point at 1e-9; three decades inside). */
 const GRAD_TOL = 1e-12;
 
 function genome(neuron: boolean): fc.Arbitrary<OneNeuronGenome> {
@@ -119,7 +120,7 @@ export type OneNeuronEnd =
     };
 
 /**
- * Descend L̃ from θ_0 with L-BFGS and say what the endpoint is (catalog §5.4's check): the global set (|a| small and
+ * Descend L̃ from θ_0 with L-BFGS and say what the endpoint is : the global set (|a| small and
  * every margin of the network f alone met), a path to infinity (parameters or the neuron's exponent ran away, whether
  * or not the gradient test stopped it: along the path a → 0 and L̃ → inf, so the gradient vanishes there too), a saddle,
  * or a bounded second-order stationary point that is not global (a bad minimum, which the theorem rules out).
@@ -163,19 +164,14 @@ export const lslsr18OneNeuron = defineClaim<OneNeuronGenome, Evidence>({
   id: 'lslsr18-one-neuron',
   title:
     'Adding one exponential neuron with a regulariser: at every local minimum it is off and every margin is met',
-  source: {
-    authors: 'Liang, Sun, Lee, Srikant',
-    year: 2018,
-    title: 'Adding One Neuron Can Eliminate All Bad Local Minima',
-    arxiv: '1805.08671',
-    venue: 'NeurIPS 2018',
-    where: 'Theorem 1 (skip-connected exponential neuron) [REC numbering, form and hypotheses]',
-  },
+  source: sources.liangSunLeeSrikant2018.at(
+    'Theorem 1 (skip-connected exponential neuron) [REC numbering, form and hypotheses]',
+  ),
   statement:
     'Binary labels y_i = ±1, distinct inputs, any network f(x; θ) (here one hidden relu layer with bias and an output ' +
     'bias), F(x) = f(x; θ) + a·exp(wᵀx + b), L̃ = Σ_i ℓ(−y_i F(x_i)) + (λ/2)a², λ > 0, ℓ(z) = max(z + 1, 0)^3 (convex, ' +
     'non-decreasing, twice differentiable, 0 for z ≤ −1). Claim [REC, unconfirmed against the paper: not CI-blocking ' +
-    'beyond what the catalog confirms]: at every local minimum of L̃, a = 0 and every margin y_i f(x_i) ≥ 1 (zero ' +
+    'beyond confirmed details]: at every local minimum of L̃, a = 0 and every margin y_i f(x_i) ≥ 1 (zero ' +
     'training loss); when no such point exists L̃ has no local minimum and descent follows a path to infinity. Check: ' +
     'labels from a relu teacher of the student’s width (so a zero-loss θ exists), hidden biases started low (dead units), ' +
     `L-BFGS to ‖∇L̃‖ ≤ ${GRAD_TOL}·(1 + L̃). Pass: the network's own margins y_i f(x_i) ≥ 1 − ${MARGIN_RTOL} and ` +

@@ -6,8 +6,8 @@ import { bestPoint, clearlyStrict, gridMinima, narrowNoStrictBadMin } from './na
 
 describeClaim(narrowNoStrictBadMin);
 
-describe('catalog §4 (lds-narrow-strict-bad-min, item 4): a single logistic neuron in 1-D [VER]', () => {
-  // X and Y from the catalog; L(w) = Σ(σ(w·x_i) − y_i)² (scale 1, as the catalog states it).
+describe('a single logistic neuron in 1-D (the Auer–Herbster–Warmuth mechanism) [VER]', () => {
+  // X and Y of the recomputed [VER] instance; L(w) = Σ(σ(w·x_i) − y_i)² (scale 1, as stated there).
   const subject: MlpSubjectJson = {
     kind: 'mlp',
     network: {
@@ -30,10 +30,10 @@ describe('catalog §4 (lds-narrow-strict-bad-min, item 4): a single logistic neu
   };
   const model = subjectModel(subject);
 
-  // The catalog gives w ≈ −2.114, 0.074, 11.913 and L = 1.89524, 1.46726, 2.51081 (from unrounded X, we
+  // The [VER] recomputation gives w ≈ −2.114, 0.074, 11.913 and L = 1.89524, 1.46726, 2.51081 (from unrounded X, we
   // presume); recomputed here and with scipy (bounded Brent, xatol 1e-12) on the rounded X above:
   // w = −2.113198, 0.073636, 11.906648 and L = 1.895258, 1.467259, 2.510836. So: w to 1e-2, L to 1e-4.
-  test('the grid finds the three valleys: w ≈ −2.11, 0.074 (global), 11.91 (catalog values to 1e-2 in w, 1e-4 in L)', () => {
+  test('the grid finds the three valleys: w ≈ −2.11, 0.074 (global), 11.91 ([VER] values to 1e-2 in w, 1e-4 in L)', () => {
     const found = gridMinima(model.objective).map((start) => {
       const result = descendAndExamine(model.objective, start, seededRng(1), {
         radii: [1e-2, 1e-3, 1e-4],

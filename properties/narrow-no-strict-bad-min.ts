@@ -1,7 +1,7 @@
 // Li, Ding, Sun (2022), "On the Benefit of Width for Neural Networks: Disappearance of Basins", SIAM J. Optim.
 // 32:1728–1758 (arXiv 1812.11039), the negative side: "for a large class of networks with width below a threshold,
 // we construct strict local minima that are not global" [SRC abstract; the paper's construction is REC]. Our
-// instances are the implementable substitutes of catalog §4 (lds-narrow-strict-bad-min): a single logistic
+// instances are implementable substitutes for the paper's construction [REC]: a single logistic
 // neuron in 1-D (Auer, Herbster, Warmuth 1995) and narrow sigmoid/tanh networks. The claim below is the false
 // one; see `statement`.
 import fc from 'fast-check';
@@ -22,6 +22,7 @@ import {
   withIntervalProof,
 } from '../src/landscape/index.js';
 import { seededRng } from '../src/random.js';
+import { sources } from './sources.js';
 
 /** Hypotheses as a genome of small integers. */
 export interface NarrowGenome {
@@ -203,15 +204,9 @@ export const narrowNoStrictBadMin = defineClaim<NarrowGenome, Evidence>({
   id: 'narrow-no-strict-bad-min',
   title:
     'Networks narrower than N have no strict local minimum that is not global (false: Li–Ding–Sun’s negative side)',
-  source: {
-    authors: 'Li, Ding, Sun',
-    year: 2022,
-    title: 'On the Benefit of Width for Neural Networks: Disappearance of Basins',
-    arxiv: '1812.11039',
-    venue: 'SIAM J. Optim. 32 (2022) 1728–1758',
-    where:
-      'negative side: strict sub-optimal local minima below the width threshold [SRC abstract; construction REC]',
-  },
+  source: sources.liDingSun2022.at(
+    'negative side: strict sub-optimal local minima below the width threshold [SRC abstract; construction REC]',
+  ),
   statement:
     'Claim (false): a network whose (last) hidden width is below the number of samples N, with squared loss, has no ' +
     'strict local minimum that is not global. Refuted on two narrow families with non-homogeneous activations (no ' +

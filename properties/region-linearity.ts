@@ -1,4 +1,4 @@
-// ReLU region linearity, claims-catalog §1.3 (DERIVED, exact): inside an activation region a two-layer ReLU
+// ReLU region linearity, docs/derivations.md#region-linearityDERIVED, exact): inside an activation region a two-layer ReLU
 // network is linear in its first-layer weights, the fact behind the region analysis of Karhadkar, Murray,
 // Tseran, Montúfar (2024, arXiv 2305.19510, §3 [REC section]). Checked here against the numeric core.
 import fc from 'fast-check';
@@ -13,6 +13,7 @@ import {
   regionInterval,
 } from '../src/landscape/exact/index.js';
 import { subjectModel } from '../src/landscape/index.js';
+import { sources } from './sources.js';
 
 /** `inside`: the segment stays in θ's activation region (the theorem); `across`: it runs 3× past the first kink. */
 export type SegmentChoice = 'inside' | 'across';
@@ -54,14 +55,9 @@ export const regionLinearity = defineClaim<RegionGenome, Evidence>({
   id: 'region-linearity',
   title:
     'Inside one activation region, the loss of a two-layer ReLU network is an exact quadratic in the first layer',
-  source: {
-    authors: 'Karhadkar, Murray, Tseran, Montúfar',
-    year: 2024,
-    title: 'Mildly Overparameterized ReLU Networks Have a Favorable Loss Landscape',
-    arxiv: '2305.19510',
-    venue: 'TMLR 2024',
-    where: '§3, activation regions [REC section]; the facts are DERIVED in claims-catalog §1.3',
-  },
+  source: sources.karhadkar2023.at(
+    '§3, activation regions [REC section]; the facts are DERIVED in docs/derivations.md#region-linearity',
+  ),
   statement:
     'F(x) = V·σ(Wx + b) + c with σ = relu or leaky-relu (slope a), one hidden layer of width m, V and c fixed. For an ' +
     'activation pattern A and its region S_A = {(W, b): every pre-activation keeps its sign}: (a) along any segment ' +

@@ -1,6 +1,6 @@
 // Soudry & Carmon (2016), "No bad local minima: Data independent training error guarantees for multilayer
 // neural networks", arXiv 1605.08361, the one-hidden-layer theorem [REC numbering; hypotheses recalled, see
-// claims catalog §5.2 and §9]. Checked here by the same activation-region argument as Karhadkar et al. (§3).
+// ]. Checked here by the same activation-region argument as Karhadkar et al.
 import { defineClaim } from '../src/claims/index.js';
 import { loadHighs } from '../src/landscape/solvers/index.js';
 import {
@@ -11,18 +11,15 @@ import {
   regionGenome,
   verifyRegionDetails,
 } from './km-region-fullrank-implies-global.js';
+import { sources } from './sources.js';
 
 export const sc16NoBadDlm = defineClaim<RegionGenome, RegionEvidence>({
   id: 'sc16-no-bad-dlm',
   title:
     'Leaky-relu networks: a differentiable local minimum in a region of full-rank Jacobian has zero training error',
-  source: {
-    authors: 'Soudry, Carmon',
-    year: 2016,
-    title: 'No bad local minima: Data independent training error guarantees for multilayer neural networks',
-    arxiv: '1605.08361',
-    where: 'main theorem for one hidden layer [REC numbering and exact hypotheses]',
-  },
+  source: sources.soudryCarmon2016.at(
+    'main theorem for one hidden layer [REC numbering and exact hypotheses]',
+  ),
   statement:
     'F(W; x) = Σ_j v_j σ(w_j·x + b_j) with σ(z) = max(z, αz), α ∈ {0.05, …, 0.3} (leaky relu), v fixed with v_j ≠ 0, ' +
     'first layer trained (bias folded into x̃ = (x, 1)), squared loss, n ≤ d1·(d0+1) samples [the paper states ' +

@@ -1,5 +1,5 @@
 // Swirszcz, Czarnecki, Pascanu (2016), "Local minima in training of neural networks", arXiv 1611.06310, §3
-// ("blind spots": dead ReLUs) [REC section]; the single-neuron form is DERIVED in the catalog (§5.3).
+// ("blind spots": dead ReLUs) [REC section]; the single-neuron form is DERIVED in docs/derivations.md#dead-units.
 // The claim below is the false one; see `statement`.
 import fc from 'fast-check';
 import { defineClaim } from '../src/claims/index.js';
@@ -14,6 +14,7 @@ import {
   subjectModel,
 } from '../src/landscape/index.js';
 import { seededRng } from '../src/random.js';
+import { sources } from './sources.js';
 
 /** Hypotheses as a genome of small integers: value = k/4 (readable shrinks, context-free shrinking). */
 export interface SingleNeuronGenome {
@@ -94,13 +95,7 @@ interface Evidence {
 export const singleReluNoSpuriousMin = defineClaim<SingleNeuronGenome, Evidence>({
   id: 'single-relu-no-spurious-min',
   title: 'A single ReLU neuron with squared loss has no spurious local minimum (false)',
-  source: {
-    authors: 'Swirszcz, Czarnecki, Pascanu',
-    year: 2016,
-    title: 'Local minima in training of neural networks',
-    arxiv: '1611.06310',
-    where: '§3, dead ReLUs ("blind spots") [REC section]',
-  },
+  source: sources.swirszczCzarneckiPascanu2016.at('§3, dead ReLUs ("blind spots") [REC section]'),
   statement:
     'Claim (false): for f(x) = relu(w·x + b), w ∈ R^d, and L(w, b) = ½Σ_i (f(x_i) − y_i)², every local minimum is global. ' +
     'Refutation: if w·x_i + b < 0 for every sample (a dead neuron), L is constant (= ½Σy_i²) on a ball around (w, b), ' +

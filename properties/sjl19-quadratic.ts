@@ -1,6 +1,6 @@
 // Soltanolkotabi, Javanmard, Lee (2019), "Theoretical insights into the optimization landscape of
 // over-parameterized shallow neural networks", IEEE Trans. Inf. Theory 65(2):742–769 (arXiv 1707.04926),
-// Theorem 2.1 [REC numbering; hypotheses REC, see catalog §5.5 and §9]. Hypotheses as stated there; see `statement`.
+// Theorem 2.1 [REC numbering; hypotheses REC]. Hypotheses as stated there; see `statement`.
 import fc from 'fast-check';
 import { defineClaim } from '../src/claims/index.js';
 import {
@@ -21,6 +21,7 @@ import {
   ZERO_LOSS_RTOL,
 } from '../src/landscape/quadratic/index.js';
 import { seededRng } from '../src/random.js';
+import { sources } from './sources.js';
 
 /** Hypotheses as a genome of small integers: inputs and targets k/4, widths relative to d, an init seed. */
 export interface SjlGenome {
@@ -129,19 +130,11 @@ export const sjl19Quadratic = defineClaim<SjlGenome, Evidence>({
   id: 'sjl19-quadratic',
   title:
     'Quadratic activations, k ≥ 2d with ≥ d output weights of each sign: gradient methods reach zero loss',
-  source: {
-    authors: 'Soltanolkotabi, Javanmard, Lee',
-    year: 2019,
-    title:
-      'Theoretical insights into the optimization landscape of over-parameterized shallow neural networks',
-    arxiv: '1707.04926',
-    venue: 'IEEE Trans. Inf. Theory 65(2):742–769',
-    where: 'Theorem 2.1 [REC numbering and hypotheses]',
-  },
+  source: sources.soltanolkotabiJavanmardLee2019.at('Theorem 2.1 [REC numbering and hypotheses]'),
   statement:
     'f(x) = Σ_{j=1}^k v_j (w_jᵀx)², v fixed with p ≥ d entries +1 and q ≥ d entries −1 (k = p + q ≥ 2d), squared loss ' +
-    'L(W) = ½Σ_i (f(x_i) − y_i)². Hypotheses [REC, unconfirmed against the paper: not CI-blocking beyond what the catalog ' +
-    'confirms]: with these v every symmetric M = Σ_j v_j w_j w_jᵀ is reachable, all local minima are global and all saddles ' +
+    'L(W) = ½Σ_i (f(x_i) − y_i)². Hypotheses [REC, unconfirmed against the paper: only confirmed details are CI-blocking]: ' +
+    'with these v every symmetric M = Σ_j v_j w_j w_jᵀ is reachable, all local minima are global and all saddles ' +
     'strict; for n ≤ d(d+1)/2 generic inputs the global minimum is 0. Check: d ∈ {2, 3, 4}, inputs and targets k/4 ' +
     `(|k| ≤ 8), generic position (σ_min/σ_max of the n × d(d+1)/2 design ≥ ${GENERIC_RTOL}, else discarded), L-BFGS from ` +
     `W_0 ~ N(0, 1/d) (Newton polish when it crawls) to L ≤ ${ZERO_LOSS_RTOL}·s, s = ½Σy_i² (or L(W_0) when y = 0), ` +

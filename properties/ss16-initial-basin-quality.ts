@@ -13,6 +13,7 @@ import {
 import { BASIN_EPS_RTOL, initialBasinMinimum, randomBasinInstance } from '../src/landscape/basins/index.js';
 import { loadHighs } from '../src/landscape/solvers/index.js';
 import { seededRng } from '../src/random.js';
+import { sources } from './sources.js';
 
 /** Width multipliers of n: m ∈ {n/4, n/2, n, 2n, 4n}. */
 export const WIDTH_MULTIPLIERS: readonly number[] = [0.25, 0.5, 1, 2, 4];
@@ -130,15 +131,9 @@ const CHECK_TRIALS = 16;
 export const ss16InitialBasinQuality = defineClaim<BasinGenome, string>({
   id: 'ss16-initial-basin-quality',
   title: 'The probability that the initial basin contains a point of loss ≤ ε grows with the width',
-  source: {
-    authors: 'Safran, Shamir',
-    year: 2016,
-    title: 'On the Quality of the Initial Basin in Overspecified Neural Networks',
-    arxiv: '1511.04210',
-    venue: 'ICML 2016',
-    where:
-      'result (ii): initial basins with small minimal objective, more likely for overspecified networks [quantitative form REC]',
-  },
+  source: sources.safranShamir2016.at(
+    'result (ii): initial basins with small minimal objective, more likely for overspecified networks [quantitative form REC]',
+  ),
   statement:
     'Setting: N(x) = Σ_j v_j relu(⟨w_j, x⟩), no bias, n samples x_t ~ N(0, I_d), targets y_t ~ N(0, 1), loss ' +
     'L = (1/n)Σ_t (N(x_t) − y_t)², initialisation w_j ~ N(0, I/d), v_j ~ N(0, 1/m) (sign-symmetric). With u_j = |v_j|w_j ' +

@@ -19,6 +19,7 @@ import { subjectModel } from '../src/landscape/index.js';
 import { symmetricEigenvalues } from '../src/linalg/index.js';
 import { makeProblem, type NetworkSpec, type Problem, vectorToPoint } from '../src/nn/index.js';
 import { seededRng } from '../src/random.js';
+import { sources } from './sources.js';
 
 /** Hypotheses as a genome of small integers. */
 export interface ScalingGenome {
@@ -167,15 +168,9 @@ function trial(
 export const ss16MonotonePath = defineClaim<ScalingGenome, Evidence>({
   id: 'ss16-monotone-path',
   title: 'If L(W0) > L(0), rescaling the last layer is a convex decreasing path to c* < ½ with g(c*) ≤ L(0)',
-  source: {
-    authors: 'Safran, Shamir',
-    year: 2016,
-    title: 'On the Quality of the Initial Basin in Overspecified Neural Networks',
-    arxiv: '1511.04210',
-    venue: 'ICML 2016',
-    where:
-      'result (i): monotonically decreasing path from the initialisation [REC theorem numbering and exact wording]',
-  },
+  source: sources.safranShamir2016.at(
+    'result (i): monotonically decreasing path from the initialisation [REC theorem numbering and exact wording]',
+  ),
   statement:
     'Hypotheses: a fully connected network with relu hidden layers (depth 1 or 2, with or without biases) and a linear ' +
     'last layer, loss L(W) = (1/m)Σ_t ‖N_W(x_t) − y_t‖² over m samples (convex in the prediction), and L(W0) > L(0), ' +

@@ -7,7 +7,7 @@ import { ss18SpuriousMinimaCommon } from './ss18-spurious-minima-common.js';
 
 describeClaim(ss18SpuriousMinimaCommon);
 
-describe('the catalog [VER] strict spurious minima (teacher I_k, Newton-refined from their printed digits)', () => {
+describe('the recomputed [VER] strict spurious minima (teacher I_k, Newton-refined from their printed digits)', () => {
   test.each([['k6'], ['k7'], ['k7n8'], ['k12n13']] as const)(
     '%s: ‖∇F‖ < 1e-12 after polishing, F and λ_min(∇²F) as recorded, strict minimum by examination',
     (id) => {

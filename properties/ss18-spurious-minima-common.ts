@@ -18,6 +18,7 @@ import {
   ss18Run,
 } from '../src/landscape/population/index.js';
 import { seededRng } from '../src/random.js';
+import { sources } from './sources.js';
 
 /** Hypotheses: the teacher size k (= student size n = input dimension d) and the seed of the initialisation. */
 export interface Ss18Genome {
@@ -61,14 +62,9 @@ export const ss18SpuriousMinimaCommon = defineClaim<Ss18Genome, Evidence>({
   id: 'ss18-spurious-minima-common',
   title:
     'Two-layer ReLU teacher–student population loss with k = n ≥ 6 has no spurious local minimum (false)',
-  source: {
-    authors: 'Safran, Shamir',
-    year: 2018,
-    title: 'Spurious Local Minima are Common in Two-Layer ReLU Neural Networks',
-    arxiv: '1712.08968',
-    venue: 'ICML 2018, PMLR 80',
-    where: 'Theorem 1, §4 and Table 1 (computer-assisted proof for 6 ≤ k ≤ 20) [REC numbering]',
-  },
+  source: sources.safranShamir2018.at(
+    'Theorem 1, §4 and Table 1 (computer-assisted proof for 6 ≤ k ≤ 20) [REC numbering]',
+  ),
   statement:
     'Claim (false): for x ~ N(0, I_d), teacher x ↦ Σ_{j≤k} relu(v_j·x) with orthonormal v_j (V = I_k, d = k), and a student ' +
     'x ↦ Σ_{i≤n} relu(w_i·x) with n = k neurons and unit output weights, the population loss ' +

@@ -15,7 +15,7 @@ import { ss18SpuriousRate } from './ss18-spurious-rate.js';
 
 describeClaim(ss18SpuriousRate);
 
-describe('Safran–Yehudai–Shamir 2021 facts, exact Hessians (catalog §5.3 syss21 (a)–(c))', () => {
+describe('Safran–Yehudai–Shamir 2021 facts, exact Hessians ((a)–(c), arXiv 2006.01005)', () => {
   test.each([[6], [7], [10]])('(a) k = n = %i: ∇²F(V) is positive definite (λ_min ≈ 0.0908)', (k) => {
     const s = teacherSpectrum(k);
     expect(s.value).toBeCloseTo(0, 13);
@@ -44,9 +44,9 @@ describe('Safran–Yehudai–Shamir 2021 facts, exact Hessians (catalog §5.3 sy
     },
   );
 
-  test('(c) the catalog k = 7 spurious minimum split into n = 8: same F, critical, 6 negative eigenvalues (catalog [VER])', () => {
+  test('(c) the k = 7 spurious minimum split into n = 8: same F, critical, 6 negative eigenvalues ([VER])', () => {
     const k7 = polishedCatalogPoint(catalogPoint('k7'));
-    // neuron 0 is the "bad" neuron, neuron 1 a good one; catalog: λ_min −0.173, −0.310 (bad), −0.217, −0.406 (good).
+    // neuron 0 is the "bad" neuron, neuron 1 a good one; [VER]: λ_min −0.173, −0.310 (bad), −0.217, −0.406 (good).
     const expected: [number, number, number][] = [
       [0, 0.5, -0.173],
       [0, 0.2, -0.31],

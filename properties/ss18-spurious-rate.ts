@@ -33,6 +33,7 @@ import {
   teacherSpectrum,
 } from '../src/landscape/population/index.js';
 import { seededRng } from '../src/random.js';
+import { sources } from './sources.js';
 
 /**
  * F and ‖∇F‖ at an embedded global minimum (V with split neurons) are 0 up to the rounding of O(n²) kernel terms of
@@ -236,12 +237,12 @@ function embeddedSaddleAssertion(
     verdict:
       bad.length === 0 && minima.length > 0 ? 'holds' : minima.length === 0 ? 'inconclusive' : 'refuted',
     detail:
-      `${minima.length} minima (catalog k = 7 and GD endpoints), neuron 0 split at α ∈ {0.5, 0.2}: critical, and λ_min < 0 ` +
+      `${minima.length} minima (Safran–Shamir's k = 7 point and GD endpoints), neuron 0 split at α ∈ {0.5, 0.2}: critical, and λ_min < 0 ` +
       `in every case; largest λ_min = ${fmt(worst)}${bad.length > 0 ? `; fails: ${bad.join('; ')}` : ''}`,
   };
 }
 
-/** The polished catalog k = 7 spurious minimum (catalog §4 item 1). */
+/** The polished catalog k = 7 spurious minimum (src/landscape/population/catalogPoints.ts). */
 function catalogK7(): { k: number; student: Float64Array; label: string } {
   return { k: 7, student: polishedCatalogPoint(catalogPoint('k7')), label: 'catalog k = 7' };
 }
@@ -394,15 +395,9 @@ function experimentResult(
 export const ss18SpuriousRate = defineClaim<RateGenome, TrendEvidence>({
   id: 'ss18-spurious-rate',
   title: 'Spurious minima reached by GD become more common as k grows and rarer with one extra neuron',
-  source: {
-    authors: 'Safran, Shamir; Safran, Yehudai, Shamir',
-    year: 2018,
-    title:
-      'Spurious Local Minima are Common in Two-Layer ReLU Neural Networks (with: The Effects of Mild Over-parameterization…, COLT 2021, arXiv 2006.01005)',
-    arxiv: '1712.08968',
-    venue: 'ICML 2018',
-    where: '§4, Table 1 [REC numbering; table values UNCONFIRMED, not used]; SYSS21 main results [SEC]',
-  },
+  source: sources.safranShamir2018.at(
+    '§4, Table 1 [REC numbering; table values UNCONFIRMED, not used]; with Safran, Yehudai, Shamir, The Effects of Mild Over-parameterization… (COLT 2021, arXiv 2006.01005), main results [SEC]',
+  ),
   statement:
     'Population loss F(W) = ½E[(Σ_{i≤n} relu(w_i·x) − Σ_{j≤k} relu(v_j·x))²], x ~ N(0, I_k), teacher V = I_k, unit output ' +
     'weights; GD with step 5/k from W_ij ~ N(0, 1/k), stopped at ‖∇F‖ ≤ 1e-9 (n > k: also at F < 1e-10; cap 6·10⁴). ' +

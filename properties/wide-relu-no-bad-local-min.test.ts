@@ -17,8 +17,8 @@ import { wideReluNoBadLocalMin } from './wide-relu-no-bad-local-min.js';
 
 describeClaim(wideReluNoBadLocalMin);
 
-describe('catalog §4 recipe (lds-nonstrict-bad-minima-survive-width): n = 8, d = 2, width 12, y = sin(2x₁) + x₂²', () => {
-  // The catalog's X ~ N(0, I) sample is not given, so its L_lin = 19.333665 cannot be matched; the recipe is.
+describe('the linear-regime recipe (Ding–Li–Sun, non-strict bad minima survive width): n = 8, d = 2, width 12, y = sin(2x₁) + x₂²', () => {
+  // The recipe's X ~ N(0, I) sample is not given, so its L_lin = 19.333665 cannot be matched; the recipe is.
   const rng = seededRng(2018);
   const inputs = Array.from({ length: 8 }, () => [rng.normal(), rng.normal()]);
   const targets = inputs.map(([a, b]) => [Math.sin(2 * a!) + b! ** 2]);

@@ -1,7 +1,7 @@
 // Yun, Sra, Jadbabaie (2019), "Small nonlinearities in activation functions create bad local minima in neural
 // networks", ICLR 2019 (arXiv 1802.03487), Theorem 1 [REC numbering]; Ding, Li, Sun (2019), "Sub-Optimal Local
 // Minima Exist for Neural Networks with Almost All Non-Linear Activations" (arXiv 1911.01413). The claim below is
-// the false one ("width ≥ N removes bad local minima"); see `statement`. Construction: catalog §4.
+// the false one ("width ≥ N removes bad local minima"); see `statement`. Construction: see `statement`.
 import fc from 'fast-check';
 import type { CounterexampleJson } from '../src/archive/index.js';
 import { defineClaim } from '../src/claims/index.js';
@@ -35,6 +35,7 @@ import {
   vectorToPoint,
 } from '../src/nn/index.js';
 import { seededRng } from '../src/random.js';
+import { sources } from './sources.js';
 
 /** Hypotheses as a genome of small integers (values k/4). */
 export interface WideReluGenome {
@@ -108,17 +109,12 @@ export const wideReluNoBadLocalMin = defineClaim<WideReluGenome, Evidence>({
   id: 'wide-relu-no-bad-local-min',
   title:
     'A one-hidden-layer relu network of width ≥ N has no bad local minimum (false: the linear-regime minimum)',
-  source: {
-    authors: 'Yun, Sra, Jadbabaie',
-    year: 2019,
-    title: 'Small nonlinearities in activation functions create bad local minima in neural networks',
-    arxiv: '1802.03487',
-    venue: 'ICLR 2019',
-    where: 'Theorem 1 (relu-like networks) [REC numbering]; also Ding, Li, Sun, arXiv 1911.01413',
-  },
+  source: sources.yunSraJadbabaie2019.at(
+    'Theorem 1 (relu-like networks) [REC numbering]; also Ding, Li, Sun, arXiv 1911.01413',
+  ),
   statement:
     'Claim (false): for f(x) = Σ_j a_j relu(w_j·x + b_j) + c with width m ≥ N, squared loss L = ½Σ_i(f(x_i) − y_i)², ' +
-    'N distinct samples, every local minimum is global. Refutation (the linear-regime construction, catalog §4): let β ' +
+    'N distinct samples, every local minimum is global. Refutation (the linear-regime construction of Yun–Sra–Jadbabaie and Ding–Li–Sun): let β ' +
     'be the affine least-squares fit of the data, L_lin its loss; unit 1 carries it (w_1 = β_x, b_1 = β_0 + C, a_1 = 1, ' +
     'c = −C) with C so large that every pre-activation is ≥ shift > 0; the other units get random incoming weights, ' +
     'biases that keep them active on every sample, and a_j = 0. Exact argument: every pre-activation is ≥ margin, so ' +

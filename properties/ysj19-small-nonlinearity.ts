@@ -1,6 +1,6 @@
 // Yun, Sra, Jadbabaie (2019), "Small nonlinearities in activation functions create bad local minima in neural
 // networks", ICLR 2019, arXiv 1802.03487, Theorem 1 (relu-like h(t) = s₊t on t ≥ 0, s₋t on t < 0, s₊ ≠ s₋) [REC
-// numbering]. The claim below is the false one their theorem refutes; see `statement`. Construction: catalog §4.
+// numbering]. The claim below is the false one their theorem refutes; see `statement`. Construction: see `statement`.
 import fc from 'fast-check';
 import type { CounterexampleJson } from '../src/archive/index.js';
 import { defineClaim } from '../src/claims/index.js';
@@ -21,6 +21,7 @@ import {
 } from '../src/landscape/index.js';
 import { type ActivationSpec, loss, makeProblem, subjectProblem } from '../src/nn/index.js';
 import { seededRng } from '../src/random.js';
+import { sources } from './sources.js';
 
 /**
  * s₋ for s₊ = 1 (our leaky-relu has slope 1 on t > 0; any s₊ > 0 rescales to it): relu (0), ordinary leaky slopes, and
@@ -96,19 +97,12 @@ interface Evidence {
 export const ysj19SmallNonlinearity = defineClaim<SmallNonlinearityGenome, Evidence>({
   id: 'ysj19-small-nonlinearity',
   title: 'One-hidden-layer networks with a relu-like activation (s₊ ≠ s₋) have no bad local minimum (false)',
-  source: {
-    authors: 'Yun, Sra, Jadbabaie',
-    year: 2019,
-    title: 'Small nonlinearities in activation functions create bad local minima in neural networks',
-    arxiv: '1802.03487',
-    venue: 'ICLR 2019',
-    where: 'Theorem 1 (relu-like activations) [REC numbering]',
-  },
+  source: sources.yunSraJadbabaie2019.at('Theorem 1 (relu-like activations) [REC numbering]'),
   statement:
     'Claim (false): for f(x) = Σ_{j≤m} a_j h(w_j·x + b_j) + c with h(t) = s₊t (t ≥ 0), s₋t (t < 0), s₊ ≠ s₋ (relu, ' +
     'leaky-relu, including slopes s₋ = 0.9 or 1.1 next to the linear case), hidden width m ≥ 2, squared loss and data ' +
     'with [X 1] of full column rank whose targets no affine map fits, every local minimum is global. Refutation ' +
-    '(Yun–Sra–Jadbabaie): the linear-regime point (catalog §4; the builder of src/landscape/basins): unit 1 carries the ' +
+    '(Yun–Sra–Jadbabaie): the linear-regime point (the builder of src/landscape/basins): unit 1 carries the ' +
     'affine least-squares fit shifted onto t > 0, the other units are active on every sample with output weight 0, the ' +
     'output bias undoes the shift; every pre-activation ≥ margin, so on the ball of radius margin/√(1 + max‖x_i‖²) the ' +
     'network is affine in x on the data and L ≥ L_lin = L(point): a local minimum (non-strict: the units with a_j = 0 ' +

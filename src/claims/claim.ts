@@ -126,6 +126,8 @@ export interface ExperimentResult {
   }[];
   /** Raw data for the report's JSON (JSON-able). */
   readonly data?: unknown;
+  /** Small JSON-able fields that `landscape run --json` prints beside the table (e.g. per-width statistics). */
+  readonly json?: Readonly<Record<string, unknown>>;
 }
 
 /** A published claim as a property. H: generated hypotheses; E: the predicate's evidence of a failure. */

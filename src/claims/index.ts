@@ -28,6 +28,7 @@ export {
   shardStep,
   stepSeed,
 } from './hunt.js';
+export { type Paper, type PaperReference, paper } from './reference.js';
 export { ClaimRegistry } from './registry.js';
 export { type ReplayResult, replayArchive, replayLoaded } from './replay.js';
 export {

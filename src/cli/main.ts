@@ -1,5 +1,4 @@
 import { Command, CommanderError, Option } from 'commander';
-import { allClaims } from '../../properties/index.js';
 import { ClaimRegistry, toolVersion } from '../claims/index.js';
 import { UserError } from '../errors.js';
 import { checkCommand } from './check.js';
@@ -7,7 +6,8 @@ import { huntCommand } from './hunt.js';
 import { inspectCommand } from './inspect.js';
 import { type Io, processIo } from './io.js';
 import { listCommand } from './list.js';
-import { archiveRoot, reportRoot } from './paths.js';
+import { userClaims } from './loadClaims.js';
+import { archiveRoot, reportRoot, setProjectRoot } from './paths.js';
 import { replayCommand } from './replay.js';
 import { reportCommand } from './report.js';
 import { runCommand } from './run.js';
@@ -16,7 +16,12 @@ import { parseDuration, parseInteger, resolveSeed } from './seed.js';
 /** Exit codes: 0 all as expected, 1 a verdict or replay not as expected, 2 bad usage or bad input. */
 export const EXIT_USAGE = 2;
 
-function buildProgram(io: Io, registry: ClaimRegistry, setCode: (code: number) => void): Command {
+function buildProgram(
+  io: Io,
+  registry: ClaimRegistry,
+  setCode: (code: number) => void,
+  userFile: string | null,
+): Command {
   const program = new Command('landscape')
     .description(
       'Property-based theorem checker for neural-network loss landscapes: published claims as fast-check ' +
@@ -31,7 +36,11 @@ function buildProgram(io: Io, registry: ClaimRegistry, setCode: (code: number) =
     .version(toolVersion(), '-V, --version')
     .showSuggestionAfterError(true)
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
-    .exitOverride();
+    .exitOverride()
+    .option(
+      '--claims <file>',
+      "check your own claims: a module exporting them (.js/.mjs, or .ts with tsx installed); archive and report go to the working folder (default: landscape.config.js's `claims`, else the built-in claims)",
+    );
   const archiveOption = () =>
     new Option(
       '--archive <dir>',
@@ -149,6 +158,8 @@ function buildProgram(io: Io, registry: ClaimRegistry, setCode: (code: number) =
           archive?: string;
         },
       ) => {
+        if (userFile !== null)
+          throw new UserError(`hunt runs the built-in claims only; it does not take ${userFile}`);
         const { seed } = resolveSeed(opts.seed);
         let shard = { index: 1, count: 1 };
         if (opts.shard !== undefined) {
@@ -225,11 +236,19 @@ export async function prepareClaims(registry: ClaimRegistry): Promise<void> {
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   let code = 0;
   try {
-    const registry = new ClaimRegistry(allClaims);
+    const user = await userClaims(argv, process.cwd());
+    setProjectRoot(user?.root);
+    const claims = user?.claims ?? (await import('../../properties/index.js')).allClaims;
+    const registry = new ClaimRegistry(claims);
     await prepareClaims(registry);
-    const program = buildProgram(io, registry, (c) => {
-      code = c;
-    });
+    const program = buildProgram(
+      io,
+      registry,
+      (c) => {
+        code = c;
+      },
+      user?.file ?? null,
+    );
     if (argv.length === 0) {
       io.err(program.helpInformation());
       return EXIT_USAGE;

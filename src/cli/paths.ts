@@ -2,8 +2,19 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The folder of landscape-check's package.json (works from src/ under vitest and from dist/ when built). */
+let userRoot: string | undefined;
+
+/** A user's project (`--claims`, a config file) stands in for ours: archive, report and cache go there. */
+export function setProjectRoot(dir: string | undefined): void {
+  userRoot = dir;
+}
+
+/**
+ * The folder of landscape-check's package.json (works from src/ under vitest and from dist/ when built), or the
+ * user's project set by setProjectRoot.
+ */
 export function projectRoot(): string {
+  if (userRoot !== undefined) return userRoot;
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 6; i++) {
     const candidate = join(dir, 'package.json');

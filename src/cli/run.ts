@@ -101,6 +101,7 @@ export function runCommand(
           columns: result.columns,
           rows: result.rows,
           assertions: result.assertions,
+          ...(result.json ?? {}),
           plots: plotFiles,
         },
         null,

@@ -7,13 +7,13 @@
 export const EPS = 2 ** -52;
 
 /**
- * A point is critical when ‖∇L‖ ≤ GRAD_ZERO_TOL·(1 + |L|). The catalog (§8) uses 1e-9·(1+L); Newton polishing
+ * A point is critical when ‖∇L‖ ≤ GRAD_ZERO_TOL·(1 + |L|). The docs/derivations.md#numeric-conventions uses 1e-9·(1+L); Newton polishing
  * reaches ~1e-13 on the archived instances, so 1e-9 separates "critical" from "still descending" by 4 decades.
  */
 export const GRAD_ZERO_TOL = 1e-9;
 
 /**
- * Strictness: λ_min of the (symmetry-reduced) Hessian must exceed STRICT_EIG_RTOL·λ_max (catalog §8). Below it
+ * Strictness: λ_min of the (symmetry-reduced) Hessian must exceed STRICT_EIG_RTOL·λ_max (docs/derivations.md#numeric-conventions). Below it
  * the smallest eigenvalue is within ~1e-7 relative of the rounding floor of an exact Hessian assembled from
  * O(n·p) terms, so we cannot tell it from 0.
  */
@@ -33,7 +33,7 @@ export const PSD_EIG_RTOL = 1e-7;
 export const LOSS_ROUNDING_RTOL = 1e-13;
 
 /**
- * A minimum is spurious when L(θ*) − L_better ≥ max(SPURIOUS_ABS_GAP, SPURIOUS_REL_GAP·L_better) (catalog §8):
+ * A minimum is spurious when L(θ*) − L_better ≥ max(SPURIOUS_ABS_GAP, SPURIOUS_REL_GAP·L_better) (docs/derivations.md#numeric-conventions):
  * large enough that no optimiser tolerance or rounding can produce it.
  */
 export const SPURIOUS_ABS_GAP = 1e-6;

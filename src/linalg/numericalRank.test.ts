@@ -101,7 +101,7 @@ describe('numericalRank', () => {
     }
   });
 
-  test('rankIsDecidable follows catalog §8: undecidable iff σ_r < 1e-8·σ_max and σ_r/σ_{r+1} < 1e3', () => {
+  test('rankIsDecidable follows docs/derivations.md#numeric-conventions: undecidable iff σ_r < 1e-8·σ_max and σ_r/σ_{r+1} < 1e3', () => {
     const tiny = RANK_UNDECIDABLE_RTOL / 10;
     // σ_r tiny and no gap: undecidable.
     expect(rankIsDecidable(resultFor([1, tiny, tiny / 10], 2))).toBe(false);

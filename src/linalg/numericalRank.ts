@@ -38,7 +38,7 @@ export function numericalRank(a: DenseMatrix, tol?: number): RankResult {
 }
 
 /**
- * claims-catalog §8: a rank is undecidable when the last kept singular value is tiny,
+ * docs/derivations.md#numeric-conventions: a rank is undecidable when the last kept singular value is tiny,
  * σ_r < RANK_UNDECIDABLE_RTOL · σ_max, and nothing separates it from the next, σ_r / σ_{r+1} <
  * RANK_UNDECIDABLE_GAP. Rank 0 and full rank (gap = Infinity) are always decidable. Claims should
  * discard (fc.pre) samples whose rank is undecidable rather than assert on them.

@@ -7,13 +7,13 @@
 export const MACHINE_EPS = 2 ** -52;
 
 /**
- * claims-catalog §8: a rank is undecidable when σ_r < RANK_UNDECIDABLE_RTOL · σ_max (the last kept value
+ * docs/derivations.md#numeric-conventions: a rank is undecidable when σ_r < RANK_UNDECIDABLE_RTOL · σ_max (the last kept value
  * is already tiny) and the gap σ_r / σ_{r+1} < RANK_UNDECIDABLE_GAP (nothing separates it from the
  * dropped ones).
  */
 export const RANK_UNDECIDABLE_RTOL = 1e-8;
 
-/** claims-catalog §8: a gap σ_r / σ_{r+1} of at least 1e3 separates kept from dropped singular values. */
+/** docs/derivations.md#numeric-conventions: a gap σ_r / σ_{r+1} of at least 1e3 separates kept from dropped singular values. */
 export const RANK_UNDECIDABLE_GAP = 1e3;
 
 /**

@@ -9,7 +9,7 @@
  * A hidden pre-activation z is "on a kink" when min_κ |z − κ| / max(1, Σ_j |W_uj h_j| + |b_u|) ≤ KINK_TOL
  * (see kinkMargin). The rounding error of z is at most (d + 1)·ε times that term scale (≈ 1e-13 for any width
  * here), so 1e-8 is five orders above what rounding can produce, and it is the pre-activation margin
- * claims-catalog §8 asks of ReLU critical points: inside it, a perturbation search (radii ≥ 1e-6) or an
+ * docs/derivations.md#numeric-conventions asks of ReLU critical points: inside it, a perturbation search (radii ≥ 1e-6) or an
  * optimiser step crosses the kink, so the local quadratic model does not describe the loss.
  */
 export const KINK_TOL = 1e-8;

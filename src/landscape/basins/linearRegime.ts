@@ -6,7 +6,7 @@ import { along, lastLayers, outputWeightOf, withIncoming } from './networkParts.
 import { DISTINCT_RTOL, ESCAPE_DECREASE_RTOL, FLAT_RTOL } from './tolerances.js';
 
 /**
- * The linear-regime local minimum (catalog §4, Yun–Sra–Jadbabaie 2019, Ding–Li–Sun 2019) and the flat
+ * The linear-regime local minimum (Yun–Sra–Jadbabaie 2019, Ding–Li–Sun 2019) and the flat
  * escape from it that shows it is not a basin (consistent with Li–Ding–Sun's no-sub-optimal-basin theorem).
  */
 

@@ -23,7 +23,7 @@ export const PATH_END_RTOL = 1e-10;
 /**
  * The path needs the kept last-hidden features to be resolvable: σ_r/σ_1 ≥ FEATURE_RCOND_MIN for the kept
  * rank r. Least-squares outputs are sums of terms of size ‖Y‖/σ_r, so their rounding is ~ε·‖Y‖/rcond; at
- * rcond = 1e-8 (the catalog's rank-undecidability level) the loss noise is ~(ε/rcond)²·‖Y‖² ≈ 1e-15 relative,
+ * rcond = 1e-8 (the rank-undecidability level) the loss noise is ~(ε/rcond)²·‖Y‖² ≈ 1e-15 relative,
  * far below PATH_ROUNDING_RTOL; saturated points that optimisation reaches can have rcond ~1e-13, where the
  * sampled profile wiggles at 1e-7 and the check would measure float64, not the landscape.
  */

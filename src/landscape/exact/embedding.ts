@@ -3,7 +3,7 @@ import type { LayerJson } from '../../nn/index.js';
 import type { MlpSubjectJson } from '../index.js';
 
 /**
- * Embeddings of a network into a wider one (Fukumizu & Amari 2000; the "embedding principle"; catalog §1.4).
+ * Embeddings of a network into a wider one (Fukumizu & Amari 2000; the "embedding principle"; docs/derivations.md#embeddings).
  * Hidden layer h is the output of weight layer h and the input of weight layer h + 1; the new unit is appended
  * as the last unit of layer h. Both maps keep the network function, hence the loss; at a critical point they
  * keep ∇L = 0: the duplicated unit's incoming gradient is λ (resp. 1 − λ) times the original's, its outgoing

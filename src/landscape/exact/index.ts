@@ -1,4 +1,4 @@
-/** Public face of src/landscape/exact: analyses behind the exact-fact claims (catalog §1 and §5.1). */
+/** Public face of src/landscape/exact: analyses behind the exact-fact claims (docs/derivations.md). */
 export { bestPoint, descendToCritical } from './descendToCritical.js';
 export { addZeroUnit, duplicateUnit } from './embedding.js';
 export { type JacobianCertificateCheck, jacobianCertificate } from './jacobianCertificate.js';

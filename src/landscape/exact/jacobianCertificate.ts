@@ -24,7 +24,7 @@ export interface JacobianCertificateCheck {
 }
 
 /**
- * The Jacobian certificate of catalog §1.2 for L = s·‖r‖² (so ∇L = 2s·Jᵀr): for every θ,
+ * The Jacobian certificate of docs/derivations.md#jacobian-certificate for L = s·‖r‖² (so ∇L = 2s·Jᵀr): for every θ,
  *
  *     2s · ‖r‖ · σ_N(J) ≤ ‖∇L‖,      N = n·d_L (the number of rows of J),
  *

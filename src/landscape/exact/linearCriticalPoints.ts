@@ -138,7 +138,7 @@ export function originCurvature(subject: MlpSubjectJson): OriginCurvature {
 /**
  * The closed form of a linear subject (any depth: p is its smallest hidden width), or why the hypotheses fail:
  * Σ_XX singular, or Σ without distinct eigenvalues (gap ≤ EIGEN_GAP_RTOL·max(1, λ_1)); with
- * `fullRankXY`, also Σ_XY = XᵀY not of full rank min(d_x, d_y) (or its rank undecidable, catalog §8).
+ * `fullRankXY`, also Σ_XY = XᵀY not of full rank min(d_x, d_y) (or its rank undecidable, docs/derivations.md#numeric-conventions).
  */
 export function linearHypotheses(
   subject: MlpSubjectJson,

@@ -2,7 +2,7 @@ import { jacobian, loss, lossWeight, outputs, type Problem } from '../../nn/inde
 import { GRAM_RTOL, QUADRATIC_FIT_RTOL } from './tolerances.js';
 
 /**
- * Region linearity (catalog §1.3) for a network with one hidden layer and a piecewise-linear activation
+ * Region linearity (docs/derivations.md#region-linearity for a network with one hidden layer and a piecewise-linear activation
  * (relu, leaky-relu): F(x) = V·σ(W x + b) + c. Inside an activation region S_A (every pre-activation keeps its
  * sign) σ acts as the fixed slopes A = σ'(z), so F is linear in (W, b) and the loss s·‖F(X) − Y‖² is an exact
  * quadratic along any segment of (W, b) inside S_A (V and c fixed).

@@ -1,5 +1,5 @@
 /**
- * Tolerances of the exact-fact analyses (catalog §1 and §5.1). Each is relative or scaled; each says why it
+ * Tolerances of the exact-fact analyses (docs/derivations.md). Each is relative or scaled; each says why it
  * has its value. The claims record the ones their verdict depended on.
  */
 
@@ -7,8 +7,8 @@
 const EPS = 2 ** -52;
 
 /**
- * A critical value matches a closed-form value when |L − L_I| ≤ CRITICAL_VALUE_RTOL·(1 + |L_I|): the catalog's
- * "assert exactly the closed form with relative tolerance 1e-8 after convergence" (§5.1). After Newton
+ * A critical value matches a closed-form value when |L − L_I| ≤ CRITICAL_VALUE_RTOL·(1 + |L_I|): the closed
+ * form asserted with relative tolerance 1e-8 after convergence. After Newton
  * polishing the gradient is ≲ 1e-12·(1+L), so the value is off by ≲ ‖∇L‖²/λ ≪ 1e-8; the nearest other
  * critical value is a whole eigenvalue gap away (≥ EIGEN_GAP_RTOL·λ_1).
  */
@@ -44,8 +44,8 @@ export const STALL_RTOL = 1e-12;
 export const POLISH_ACCEPT_RTOL = 1e-12;
 
 /**
- * Jacobian certificate (catalog §1.2): ‖r‖·σ_N(J)·2s ≤ ‖∇L‖·(1 + JACOBIAN_CERT_RTOL) + floor, with the catalog's
- * relative slack 1e-10 (the gradient comes from backpropagation, an independent code path from J, and agrees
+ * Jacobian certificate (docs/derivations.md#jacobian-certificate): ‖r‖·σ_N(J)·2s ≤ ‖∇L‖·(1 + JACOBIAN_CERT_RTOL)
+ * + floor, with the relative slack 1e-10 (the gradient comes from backpropagation, an independent code path from J, and agrees
  * with 2s·Jᵀr to ~1e-15 relative).
  */
 export const JACOBIAN_CERT_RTOL = 1e-10;
@@ -63,7 +63,7 @@ export function singularValueErrorScale(rows: number, cols: number): number {
 }
 
 /**
- * Region linearity (catalog §1.3(a)): a quadratic through three losses on the segment predicts the others to
+ * Region linearity (docs/derivations.md#region-linearity): a quadratic through three losses on the segment predicts the others to
  * QUADRATIC_FIT_RTOL relative to s·max_t(‖f(t)‖ + ‖y‖)², the natural scale of every term of the loss. Measured
  * on 16 364 generated segments inside a region (region-linearity's genome): worst deviation 3.3e-15 of that
  * scale; on 14 595 segments running 3× past the first kink, every deviation is either ≤ 1e-13 (a crossing that
@@ -72,7 +72,7 @@ export function singularValueErrorScale(rows: number, cols: number): number {
 export const QUADRATIC_FIT_RTOL = 1e-9;
 
 /**
- * Gram identity J Jᵀ = (Aᵀ diag(v²) A) ∘ (X Xᵀ) (catalog §1.3(b)) to 1e-12 relative to the entry scale
+ * Gram identity J Jᵀ = (Aᵀ diag(v²) A) ∘ (X Xᵀ) (docs/derivations.md#region-linearity) to 1e-12 relative to the entry scale
  * Σ_j |v_j² A_ji A_ji'|·Σ_k |x_ik x_i'k| (each side sums ≤ m·d products, rounding ≲ m·d·ε ≈ 1e-14).
  */
 export const GRAM_RTOL = 1e-12;
@@ -85,7 +85,7 @@ export const GRAM_RTOL = 1e-12;
 export const REGION_SAFETY = 0.9;
 
 /**
- * Embeddings (catalog §1.4): the starting critical point must be polished to ‖∇L‖ ≤ EMBED_SOURCE_GRAD_RTOL·(1 + L)
+ * Embeddings (docs/derivations.md#embeddings): the starting critical point must be polished to ‖∇L‖ ≤ EMBED_SOURCE_GRAD_RTOL·(1 + L)
  * so that the embedded gradient, which is the old one with blocks scaled by λ, 1 − λ (|·| ≤ 2 for the genomes'
  * λ ∈ [−1, 2]), is still three decades inside GRAD_ZERO_TOL = 1e-9; Newton polishing reaches ~1e-14.
  */

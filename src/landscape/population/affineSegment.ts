@@ -4,7 +4,7 @@ import type { Rng } from '../../random.js';
 import { affineFit } from '../basins/index.js';
 
 /**
- * The affine-segment construction of Christof & Kowalczyk (2022; claims-catalog §5.3 ck22-omnipresence) for deep
+ * The affine-segment construction of Christof & Kowalczyk (2022; claim ck22-affine-segment) for deep
  * networks with one output: every hidden pre-activation on the data sits inside one affine piece of σ, with a
  * margin, and the network realises the affine least-squares fit g(x) = β·x + β₀ of the data. Inside the ball on
  * which no pre-activation leaves its piece the network is an affine function of x on the data, so L ≥ L_lin =

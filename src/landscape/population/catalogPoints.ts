@@ -3,8 +3,8 @@ import { populationObjective } from './model.js';
 import { ss18Problem } from './safranShamir.js';
 
 /**
- * The strict spurious minima of the Safran–Shamir population loss (teacher V = I_k, d = k) recorded in
- * claims-catalog §4 (lds-narrow-strict-bad-min items 1–2) and §5.3 ([VER]: recomputed in float64 there), in
+ * The strict spurious minima of the Safran–Shamir population loss (teacher V = I_k, d = k) recomputed
+ * in float64 from the digits Safran and Shamir print [VER], in
  * their symmetric "canonical form": coordinate 0 is the "bad" coordinate b, student neuron 0 (and for n = k + 1
  * neuron n − 1) points mostly along −e_b, and good neuron i has its large entry in coordinate i. The values are
  * printed to 6–10 digits, so callers Newton-polish before certifying. Regression data, not read at run time

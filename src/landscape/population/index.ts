@@ -1,6 +1,6 @@
 /**
  * Public face of src/landscape/population: the Gaussian teacher–student population loss (closed form, exact
- * gradient and Hessian), the Safran–Shamir protocol on it, its catalog minima, and the negative-result
+ * gradient and Hessian), the Safran–Shamir protocol on it, its recomputed published minima, and the negative-result
  * constructions of claims group III (the affine-segment point of any depth with its hinge escape, the single
  * logistic neuron's 1-D minima).
  */

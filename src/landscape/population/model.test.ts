@@ -16,7 +16,7 @@ import { reluKernel } from './reluKernel.js';
 import { POPULATION_FD_RTOL } from './tolerances.js';
 
 /**
- * Rows with norm in [0.1, 10] (catalog §1.1's range): an integer direction in [−8, 8]^d (non-zero) scaled to
+ * Rows with norm in [0.1, 10] (docs/derivations.md#gaussian-relu-kernel's range): an integer direction in [−8, 8]^d (non-zero) scaled to
  * norm 10^(e/4), e ∈ [−4, 4]. Integers shrink without context and keep generic positions readable.
  */
 function rowArb(d: number): fc.Arbitrary<number[]> {
@@ -197,7 +197,7 @@ describe('Gaussian ReLU kernel', () => {
   });
 });
 
-describe('population loss F(W) (closed form, catalog §1.1)', () => {
+describe('population loss F(W) (closed form, docs/derivations.md#gaussian-relu-kernel)', () => {
   test.prop([caseArb, fc.integer({ min: 0, max: 2 ** 31 - 1 })], { numRuns: 15 })(
     'closed form equals a randomised Halton quasi-Monte-Carlo estimate within t₁₅ 99.99% of its standard error',
     ({ p, w }, seed) => {
@@ -208,8 +208,8 @@ describe('population loss F(W) (closed form, catalog §1.1)', () => {
     },
   );
 
-  test('the catalog [VER] Monte-Carlo value: F at the k = 7 spurious point ≈ 0.02320 (2·10⁶ samples there)', () => {
-    // Safran–Shamir's example (catalog §4 item 1), not Newton-refined: F agrees with the MC estimate to 3 digits.
+  test('the [VER] Monte-Carlo value: F at the k = 7 spurious point ≈ 0.02320 (2·10⁶ samples there)', () => {
+    // Safran–Shamir's example (catalogPoints.ts), not Newton-refined: F agrees with the MC estimate to 3 digits.
     const d = 7;
     const w = new Float64Array(d * d);
     for (let c = 0; c < d; c++) w[c] = c === 0 ? -0.6327039049 : 0.1859910463;

@@ -10,7 +10,7 @@ import { NEURON_NEAR_ZERO_RTOL, NEURON_ZERO_RTOL } from './tolerances.js';
  * The population loss of a two-layer ReLU student against a ReLU teacher, unit output weights, x ~ N(0, I_d):
  *   F(W) = ½ E[(Σ_i relu(w_i·x) − Σ_j relu(v_j·x))²]
  *        = ½ Σ_{i,i'} f(w_i, w_i') − Σ_{i,j} f(w_i, v_j) + ½ Σ_{j,j'} f(v_j, v_j'),
- * with the Gaussian ReLU kernel f of reluKernel.ts (claims-catalog §1.1). Coordinates: the student matrix W
+ * with the Gaussian ReLU kernel f of reluKernel.ts (docs/derivations.md#gaussian-relu-kernel). Coordinates: the student matrix W
  * (n×d, row = neuron) in row-major order. F is C² wherever every student row is non-zero.
  */
 export interface TeacherStudent {

@@ -1,11 +1,11 @@
 /**
- * The Gaussian ReLU kernel (claims-catalog §1.1, Cho–Saul's arc-cosine kernel of degree 1): for x ~ N(0, I_d),
+ * The Gaussian ReLU kernel (docs/derivations.md#gaussian-relu-kernel, Cho–Saul's arc-cosine kernel of degree 1): for x ~ N(0, I_d),
  *   f(w, v) = E[relu(w·x) relu(v·x)] = |w||v|/(2π) · (sin θ + (π − θ) cos θ),   θ = ∠(w, v) ∈ [0, π],
  * with
  *   ∇_w f     = (1/2π)(|v| sin θ · ŵ + (π − θ) v),
  *   ∇²_ww f   = h1(w, v) = |v| sin θ/(2π|w|) · (I − ŵŵᵀ + n̂n̂ᵀ),            n̂ = unit(v̂ − cos θ ŵ),
  *   ∇²_wv f   = h2(w, v) = (1/2π)((π − θ) I + sin θ ŵv̂ᵀ + sin θ n̂m̂ᵀ),      m̂ = unit(ŵ − cos θ v̂).
- * (h2 is the catalog's (π−θ)I + n̂_{wv}v̂ᵀ + n̂_{vw}ŵᵀ rewritten without a division by sin θ; both agree.)
+ * (h2 is the authors' (π−θ)I + n̂_{wv}v̂ᵀ + n̂_{vw}ŵᵀ rewritten without a division by sin θ; both agree.)
  *
  * Degenerate angles, re-derived (not copied from the authors' code): with g(θ) = sin θ + (π − θ) cos θ,
  *   g(θ) = π cos θ + θ³/3 + O(θ⁵) near 0, and g(π − φ) = φ³/3 + O(φ⁵) near π,

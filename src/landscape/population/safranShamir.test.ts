@@ -39,7 +39,7 @@ describe('Safran–Shamir protocol', () => {
     expect(run.value).toBeLessThan(1e-12);
   });
 
-  test('classification: the catalog k = 7 minimum is spurious, V is global, a split k = 7 minimum is a saddle', () => {
+  test('classification: the published k = 7 minimum is spurious, V is global, a split k = 7 minimum is a saddle', () => {
     const k7 = polishedCatalogPoint(catalogPoint('k7'));
     const objective = populationObjective(ss18Problem(7, 7));
     const at = (w: Float64Array) => {

@@ -8,16 +8,16 @@ import { populationObjective, type TeacherStudent, teacherStudent } from './mode
 import { POLISH_MAX_MOVE, SS18_GLOBAL_F, SS18_SPURIOUS_F } from './tolerances.js';
 
 /**
- * The Safran–Shamir (2018) experiment on the population loss (claims-catalog §5.3, §8): teacher V = I_k
+ * The Safran–Shamir (2018) experiment on the population loss (docs/derivations.md#numeric-conventions): teacher V = I_k
  * (d = k, orthonormal teacher neurons), student n ≥ k neurons, unit output weights; GD with the fixed step 5/k
  * from W_ij ~ N(0, 1/k) (the authors' `find_minima` initialisation), stopped at ‖∇F‖ < 1e-9, or for n > k
  * also at F < 1e-10, capped at SS18_MAX_ITERATIONS. Each endpoint is then classified by its exact Hessian.
  */
 
-/** Iteration cap of the protocol (catalog §8: 6·10⁴; convergence to the non-isolated global set of n > k is sublinear). */
+/** Iteration cap of the protocol (docs/derivations.md#numeric-conventions: 6·10⁴; convergence to the non-isolated global set of n > k is sublinear). */
 export const SS18_MAX_ITERATIONS = 60_000;
 
-/** The protocol's gradient tolerance (catalog §5.3: ‖∇F‖ ≤ 1e-9). */
+/** The protocol's gradient tolerance (‖∇F‖ ≤ 1e-9). */
 export const SS18_GRAD_TOL = 1e-9;
 
 /** The teacher I_k as a k×k row-major matrix. */
@@ -128,7 +128,7 @@ export function ss18Run(k: number, n: number, seed: number, options: Ss18Options
 
 /**
  * Split student neuron j into (α·w_j, (1 − α)·w_j): n → n + 1 neurons, the same function (relu is positively
- * homogeneous and the output weights are 1), hence the same F and a critical point again (catalog §1.4).
+ * homogeneous and the output weights are 1), hence the same F and a critical point again (docs/derivations.md#embeddings).
  */
 export function splitNeuron(w: Float64Array, n: number, d: number, j: number, alpha: number): Float64Array {
   const out = new Float64Array((n + 1) * d);

@@ -3,7 +3,7 @@ import { SINGLE_NEURON_CURVATURE_RTOL, SINGLE_NEURON_ROOT_RTOL } from './toleran
 
 /**
  * A single logistic neuron in one dimension without bias, squared loss (Auer, Herbster, Warmuth 1996;
- * claims-catalog §5.3 ahw96-single-neuron, §4 item 4):
+ * claim ahw96-single-neuron):
  *   L(w) = s·Σ_i (σ(w·x_i) − y_i)²,  σ(z) = 1/(1 + e^{−z}),
  *   L′(w) = 2s·Σ_i (σ_i − y_i)·σ_i(1 − σ_i)·x_i,
  *   L″(w) = 2s·Σ_i [σ_i²(1 − σ_i)² + (σ_i − y_i)·σ_i(1 − σ_i)(1 − 2σ_i)]·x_i².
@@ -21,7 +21,7 @@ function logistic(z: number): number {
 export interface SingleNeuronData {
   readonly xs: readonly number[];
   readonly ys: readonly number[];
-  /** s in L = s·Σ(σ(w x_i) − y_i)² (½ for the mlp subjects' loss, 1 for the catalog's Σ form). */
+  /** s in L = s·Σ(σ(w x_i) − y_i)² (½ for the mlp subjects' loss, 1 for the plain Σ form). */
   readonly scale: number;
 }
 
@@ -128,7 +128,7 @@ export function singleNeuronMinima(data: SingleNeuronData, options: GridOptions 
  * A block dataset: block j is one sample x_j = sign_j·10^{e_j/2} with target y_j ∈ (0, 1). Its own loss term
  * ½(σ(w x_j) − y_j)² has one valley, at w_j = logit(y_j)/x_j, of width ~1/|x_j|; at well-separated scales the
  * other blocks' terms are nearly flat there (in their w → 0 or |w| → ∞ regime), so each block keeps its valley
- * and the loss has as many local minima as blocks (AHW's mechanism in 1-D; the construction of the catalog §5.3).
+ * and the loss has as many local minima as blocks (AHW's mechanism in 1-D).
  */
 export function blockDataset(
   blocks: readonly { readonly exponent: number; readonly sign: number; readonly target: number }[],

@@ -4,7 +4,7 @@ import { populationObjective } from './model.js';
 import { identityTeacher, splitNeuron, ss18Problem } from './safranShamir.js';
 
 /**
- * Exact second-order facts of Safran, Yehudai, Shamir (COLT 2021, arXiv 2006.01005; claims-catalog §5.3,
+ * Exact second-order facts of Safran, Yehudai, Shamir (COLT 2021, arXiv 2006.01005;
  * syss21-mild-overparam) on the Safran–Shamir population loss with teacher V = I_k:
  *   (a) n = k: F is strongly convex around the global minimum W = V (λ_min(∇²F(V)) > 0);
  *   (b) n > k: at a global minimum embedded by splitting neurons, the Hessian is only PSD (a zero eigenvalue along

@@ -15,7 +15,7 @@ export const NEURON_ZERO_RTOL = 1e-150;
 /**
  * A student row with |w| ≤ NEURON_NEAR_ZERO_RTOL·scale is "at the kink" w = 0 of F (F is C² only for w ≠ 0):
  * the quadratic model is valid only within radius ~|w|, so below 1e-8 a perturbation search (radii ≥ 1e-4) or
- * a finite-difference probe crosses w = 0. The same margin as the MLP's KINK_TOL (claims-catalog §8).
+ * a finite-difference probe crosses w = 0. The same margin as the MLP's KINK_TOL (docs/derivations.md#numeric-conventions).
  */
 export const NEURON_NEAR_ZERO_RTOL = 1e-8;
 
@@ -24,20 +24,20 @@ export const NEURON_NEAR_ZERO_RTOL = 1e-8;
  * |∇F·u − FD| ≤ POPULATION_FD_RTOL·(1 + |F| + ‖∇F‖) for unit u, and |H·u − FD of ∇F|∞ ≤ POPULATION_FD_RTOL·max|H_ij|.
  * Measured over 3000 random cases (d, n, k ≤ 4, row norms log-uniform in [0.1, 10], generic angles): worst 8.4e-11
  * for the gradient and 3.8e-11 for the Hessian. 1e-8 leaves a margin of 100× and is still 100× tighter than the
- * catalog's 1e-6 (§1.1); a planted 1 % error in one Hessian term fails it.
+ * 1e-6 of the kernel's check recipe; a planted 1 % error in one Hessian term fails it.
  */
 export const POPULATION_FD_RTOL = 1e-8;
 
 /**
- * Safran–Shamir protocol (claims-catalog §8): n > k runs also stop when F < SS18_GLOBAL_F (convergence to the
+ * Safran–Shamir protocol (docs/derivations.md#numeric-conventions): n > k runs also stop when F < SS18_GLOBAL_F (convergence to the
  * non-isolated global set is sublinear, so the gradient test alone would run to the iteration cap). 1e-10 is
- * the catalog's value, eight decades below the smallest spurious value seen (≈ 0.0158 at k = 12).
+ * the protocol's value (docs/derivations.md#numeric-conventions), eight decades below the smallest spurious value seen (≈ 0.0158 at k = 12).
  */
 export const SS18_GLOBAL_F = 1e-10;
 
 /**
- * A GD endpoint is a spurious candidate when F ≥ SS18_SPURIOUS_F, and counts as global below it: the catalog's
- * absolute spurious gap (§8, SPURIOUS_ABS_GAP = 1e-6) against the global value 0. Every spurious value we have
+ * A GD endpoint is a spurious candidate when F ≥ SS18_SPURIOUS_F, and counts as global below it: the
+ * absolute spurious gap (docs/derivations.md#numeric-conventions, SPURIOUS_ABS_GAP = 1e-6) against the global value 0. Every spurious value we have
  * seen is ≥ 0.014, and runs converging to the global set are below 1e-8 when they stop, so nothing is near it.
  */
 export const SS18_SPURIOUS_F = 1e-6;

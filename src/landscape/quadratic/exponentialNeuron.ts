@@ -4,7 +4,7 @@ import type { Objective } from '../objective.js';
 import { KINK_RTOL } from './tolerances.js';
 
 /**
- * Liang, Sun, Lee, Srikant (2018), "Adding one neuron can eliminate all bad local minima" (catalog §5.4, form
+ * Liang, Sun, Lee, Srikant (2018), "Adding one neuron can eliminate all bad local minima" (form
  * [REC]): binary labels y_i ∈ {−1, +1}, a one-hidden-layer relu network
  *
  *     f(x; θ) = Σ_j v_j·relu(u_jᵀx + c_j) + c_0,

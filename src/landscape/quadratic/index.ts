@@ -1,5 +1,5 @@
 /**
- * Public face of src/landscape/quadratic: the positive results of catalog §5.4–5.5. Quadratic-activation
+ * Public face of src/landscape/quadratic: the positive results of Liang et al. (2018), Du–Lee (2018) and Soltanolkotabi et al. (2019). Quadratic-activation
  * networks with fixed output weights and weight decay, their convex lifting with a certified duality gap, and the
  * exponential-neuron objective of Liang–Sun–Lee–Srikant (2018).
  */

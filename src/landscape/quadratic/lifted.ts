@@ -7,7 +7,7 @@ import { LIFTED_GAP_RTOL, LIFTED_RANK_RTOL, POLISH_GRAD_TOL } from './tolerances
 
 /**
  * The convex lifting of a quadratic network with fixed output weights v_j ∈ {+1, −1} and weight decay λ‖W‖²_F
- * (Du–Lee 2018; catalog §5.5). With M = Σ_j v_j w_j w_jᵀ the network value is ½Σ(x_iᵀMx_i − y_i)² + λ‖W‖² and
+ * (Du–Lee 2018). With M = Σ_j v_j w_j w_jᵀ the network value is ½Σ(x_iᵀMx_i − y_i)² + λ‖W‖² and
  * min{‖W‖² : Σ_j v_j w_j w_jᵀ = M} = ‖M‖_* (tr M for M ⪰ 0 when every v_j = +1), so
  *
  *     P(M) = ½ Σ_i (⟨x_i x_iᵀ, M⟩ − y_i)² + λ·R(M),   R = ‖·‖_* over symmetric M ('symmetric'),

@@ -1,11 +1,11 @@
 /**
- * Tolerances of the quadratic-activation and exponential-neuron analyses (catalog §5.4, §5.5). Each is relative
+ * Tolerances of the quadratic-activation and exponential-neuron analyses (Liang et al. 2018; Du–Lee 2018; Soltanolkotabi et al. 2019). Each is relative
  * or scaled and says why it has its value.
  */
 
 /**
  * The lifted convex problem is solved when its certified duality gap P(M) − D(u) ≤ LIFTED_GAP_RTOL·(1 + P(M)).
- * The claims compare the network's value to the lifted optimum at 1e-6 relative (catalog §5.5); a gap 1e-9 is
+ * The claims compare the network's value to the lifted optimum at 1e-6 relative; a gap 1e-9 is
  * three decades inside that, and FISTA with restarts reaches it in ≤ 10⁴ iterations on the d ≤ 4 instances.
  */
 export const LIFTED_GAP_RTOL = 1e-9;
@@ -24,12 +24,12 @@ export const LIFTED_RANK_RTOL = 1e-9;
 
 /**
  * A network value reaches the lifted optimum when it is ≤ D + OPTIMUM_RTOL·(1 + |D|), D the certified lower bound
- * (catalog §5.5: "relative tolerance 1e-6"). L-BFGS endpoints sit at ~1e-12 relative above the optimum.
+ * (relative tolerance 1e-6). L-BFGS endpoints sit at ~1e-12 relative above the optimum.
  */
 export const OPTIMUM_RTOL = 1e-6;
 
 /**
- * Zero loss for SJL (catalog §5.5 "final loss ≤ 1e-20·scale"): L ≤ ZERO_LOSS_RTOL·½Σy_i², the loss at W = 0.
+ * Zero loss for SJL (final loss ≤ 1e-20·scale): L ≤ ZERO_LOSS_RTOL·½Σy_i², the loss at W = 0.
  * L-BFGS on the zero-loss manifold converges superlinearly in the normal directions, so 1e-20 is reachable;
  * a spurious minimum sits at ≥ 1e-6 relative (SPURIOUS_REL_GAP), fourteen decades above.
  */
@@ -37,7 +37,7 @@ export const ZERO_LOSS_RTOL = 1e-20;
 
 /**
  * The exponential neuron is "off" at a minimum when |a| ≤ NEURON_OFF_RTOL, a read in units of the loss margin 1
- * (catalog §5.4: |a| ≤ 1e-8). At a critical point with every margin met, ∂L̃/∂a = λa, so a descent to
+ * (|a| ≤ 1e-8). At a critical point with every margin met, ∂L̃/∂a = λa, so a descent to
  * ‖∇L̃‖ ≤ 1e-12·(1 + L̃) leaves |a| ≤ 1e-12/λ ≤ 4e-12 for the λ ≥ 1/4 the claim draws: four decades inside.
  */
 export const NEURON_OFF_RTOL = 1e-8;
@@ -50,7 +50,7 @@ export const NEURON_OFF_RTOL = 1e-8;
 export const MARGIN_RTOL = 1e-5;
 
 /**
- * Divergence to infinity (catalog §5.4: "a path to infinity is expected, not a failure"): the descent stops without
+ * Divergence to infinity (a path to infinity is expected, not a failure): the descent stops without
  * converging and either ‖θ‖ ≥ DIVERGENCE_FACTOR·(1 + ‖θ_0‖) or the exponential neuron's exponent max_i (wᵀx_i + b)
  * reaches EXPONENT_BOUND. Along the path a → 0 while e^{wᵀx+b} grows so that a·e^{wᵀx+b} stays O(1); a bounded
  * local minimum has a = 0, where w and b feel no gradient, so their exponent stays where it started (|·| ≲ 5 here).

@@ -45,7 +45,7 @@ export function exactRank(rows: readonly (readonly number[])[]): number {
 /**
  * Catalog §1.5, the block-partition sufficient condition: if the samples can be split into at most d0 groups
  * G_1…G_{d0} such that the pattern rows of each group are linearly independent (A[:, G_k] has full column rank in
- * the catalog's d1×n orientation), then rank J_A = n for generic inputs (no bias). `pattern` is sample-major
+ * the d1×n orientation of docs/derivations.md), then rank J_A = n for generic inputs (no bias). `pattern` is sample-major
  * n×d1 (1 = active). The search tries a greedy assignment over `tries` random sample orders (a group takes a
  * sample when its row keeps the group independent, checked exactly). Returns the partition found, or null.
  */
@@ -91,7 +91,7 @@ export function findBlockPartition(
 }
 
 /**
- * The Hall-type "b-matching" bound (catalog §1.5 warning): every sample matched to a distinct slot of a unit it
+ * The Hall-type "b-matching" bound (docs/derivations.md#block-partition warning): every sample matched to a distinct slot of a unit it
  * activates, each unit offering d0 slots. NOT the generic rank (A all ones with d0 = 1 has rank 1): kept only to
  * show, as a control, that a property using it as an oracle fails.
  */

@@ -109,7 +109,7 @@ describe('rank bounds are upper bounds of the numerical rank', () => {
     },
   );
 
-  test('the Hall / term-rank bound is not the rank (catalog §1.5): A all ones, d0 = 1 without bias has rank 1', () => {
+  test('the Hall / term-rank bound is not the rank (docs/derivations.md#block-partition): A all ones, d0 = 1 without bias has rank 1', () => {
     const n = 5;
     const d1 = 5;
     const s = new Float64Array(n * d1).fill(1);

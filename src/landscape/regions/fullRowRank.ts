@@ -12,7 +12,7 @@ import { CERTIFY_OVER_CUT, EPS, GAMMA_FACTOR, SUBSET_SLACK } from './tolerances.
  *   so rank J ≤ Σ_patterns min(#samples, q) < n (exact; e.g. more than q samples that activate only unit j);
  * - `term-rank`: the zero pattern alone caps the rank: a maximum matching of samples to units, each unit taking
  *   at most q samples (its q columns), covers fewer than n samples, and the rank of any matrix is at most its
- *   term rank (exact; Hall's condition fails for some set of units, catalog §1.5);
+ *   term rank (exact; Hall's condition fails for some set of units, docs/derivations.md#block-partition);
  * - `cholesky`: the certified Gram test proved σ_n(J) far above numpy's cut (see `decideFullRowRank`);
  * - `svd`: our numericalRank of (an orthogonally equivalent form of) J with numpy's cut for the n×p matrix.
  */
@@ -43,7 +43,7 @@ function structural(method: 'count' | 'zero-row' | 'patterns' | 'term-rank'): Fu
  * compare them with numericalRank of the plain J trial by trial — while avoiding the 2n²·p SVD on almost every call:
  *
  * 1. Exact structural deficiencies (cheap, see RankMethod): p < n, a zero row, repeated rows of S. With one
- *    input and a bias the repeated-rows bound is the whole story of the coupon-collector effect (catalog §3):
+ *    input and a bias the repeated-rows bound is the whole story of the coupon-collector effect:
  *    the samples between two consecutive unit breakpoints share one pattern and span min(2, #samples) dims.
  * 2. Certified full rank. For unit and input-column subsets U, C, G_UC = (S_U·S_Uᵀ) ∘ (X̃_C·X̃_Cᵀ) ⪯ J·Jᵀ
  *    (`certifiedMargin`), and its floating-point value Ĝ is within γ_{k1+k2+1}·T of it in norm (T = tr Ĝ, since

@@ -6,7 +6,7 @@ import { type FactoredJacobian, factoredJacobian } from './regionJacobian.js';
 export type UniformSource = () => number;
 
 /**
- * One trial of Karhadkar et al.'s phase-transition protocol (catalog §3, `experiments/full_rank_regions.py`):
+ * One trial of Karhadkar et al.'s phase-transition protocol (Karhadkar et al.'s code, github.com/kedar2/loss-landscape, `experiments/full_rank_regions.py`):
  * a two-layer relu network d0 → d1 → 1 with bias whose first layer is initialised as PyTorch's `nn.Linear`
  * (W and b uniform on ±1/√d0), output weights v ~ N(0, 1) (frozen), inputs X ~ U[0, 1]^{n×d0}.
  * Draw order: W (d1×d0 row-major), b, v (Box–Muller pairs), X (n×d0 row-major).

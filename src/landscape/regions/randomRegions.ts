@@ -17,7 +17,7 @@ function requireShape(n: number, d0: number, d1: number): void {
 }
 
 /**
- * Karhadkar et al.'s counting setting (catalog §3, km-most-regions-fullrank): a pattern A with i.i.d. Bernoulli(½)
+ * Karhadkar et al.'s counting setting (claim km-most-regions-fullrank): a pattern A with i.i.d. Bernoulli(½)
  * entries (every one of the 2^{d1·n} patterns equally likely), generic inputs X ~ N(0, I) without bias, output
  * weights v_j = ±(½ + U[0,1)). Does J_A = (A ∘ v) ⊙ X have rank n? `sharedPattern` (a control) gives every unit
  * the same activation column, so rank J_A ≤ d0.
@@ -44,8 +44,8 @@ export function randomPatternFullRank(
 }
 
 /**
- * The authors' 1-D region sampler (`sample_step_vector(n)` of jupyter_notebooks/sampling-activation-regions.ipynb,
- * catalog §3): a position k uniform in {0, …, n−1} and a fair flip; the row is active on the suffix {k, …, n−1} of
+ * The authors' 1-D region sampler (`sample_step_vector(n)` of jupyter_notebooks/sampling-activation-regions.ipynb
+ * in github.com/kedar2/loss-landscape): a position k uniform in {0, …, n−1} and a fair flip; the row is active on the suffix {k, …, n−1} of
  * the sorted samples, or (flipped) on the prefix {0, …, k−1}. These are the 2n activation rows a unit with one
  * input and a bias can realise, each drawn with probability 1/(2n), so d1 independent rows are a uniform draw of
  * a non-empty activation region.
@@ -57,7 +57,7 @@ export function sampleStepVector(n: number, rng: Rng): Uint8Array {
 }
 
 /**
- * One 1-D region draw (catalog §3, km-1d-regions): x = sorted U[0,1) samples (distinct with probability 1),
+ * One 1-D region draw (claim km-1d-regions): x = sorted U[0,1) samples (distinct with probability 1),
  * X̃ = [x, 1], d1 step-vector rows, output weights v = (−1, …, −1, +1, …, +1) (⌊d1/2⌋ negative, the notebook's
  * choice) or all +1 (`positiveOutputs`, a control), targets y ~ N(0, 1) [REC: the notebook's target law].
  */

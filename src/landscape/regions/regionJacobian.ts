@@ -3,7 +3,7 @@ import { type DenseMatrix, dense } from '../../linalg/index.js';
 
 /**
  * The Jacobian of a two-layer network x ↦ Σ_j v_j σ(w̃_j·x̃) with respect to the first layer only (output
- * weights v frozen), inside one activation region, in factored form (catalog §1.3): row i of J is s_i ⊗ x̃_i,
+ * weights v frozen), inside one activation region, in factored form (docs/derivations.md#region-linearity: row i of J is s_i ⊗ x̃_i,
  * where s_ij = v_j·σ'(z_ij) (relu: v_j·A_ji) and x̃_i is the input, with a trailing 1 when the layer has a bias.
  * J = S ⊙ X̃ (the row-wise Kronecker, "face-splitting" product), n × d1·q.
  */
@@ -91,7 +91,7 @@ export function preActivations(
 
 /**
  * The activation pattern A (n×d1 row-major, sample-major as in src/nn: A[i·d1 + j] = 1 when z_ij > 0) — the
- * transpose of the catalog's d1×n pattern matrix.
+ * transpose of the d1×n pattern matrix of docs/derivations.md.
  */
 export function patternOf(z: Float64Array): Uint8Array {
   return Uint8Array.from(z, (value) => (value > 0 ? 1 : 0));

@@ -7,7 +7,7 @@ import { REGION_MARGIN_CAP, REGION_MARGIN_RTOL } from './tolerances.js';
 /**
  * One activation region of a two-layer network f(x) = Σ_j v_j σ(w̃_j·x̃) with the output weights v frozen and
  * σ = relu (slope 0) or leaky relu: S_A = {W̃ : (2A_ij − 1)·w̃_j·x̃_i > 0 ∀ i, j}. Inside S_A the outputs are
- * linear in W̃, f = J_A·w̃ with J_A = S ⊙ X̃ (catalog §1.3), and the loss ½‖J_A·w̃ − y‖² is a convex quadratic.
+ * linear in W̃, f = J_A·w̃ with J_A = S ⊙ X̃ (docs/derivations.md#region-linearity, and the loss ½‖J_A·w̃ − y‖² is a convex quadratic.
  * Parameters w̃ are unit-major: w̃[j·q + c] (c = q − 1 is the bias when X̃ carries a trailing 1).
  */
 export interface RegionProblem {
@@ -128,7 +128,7 @@ export interface RegionLpResult {
 }
 
 /**
- * The region LP (catalog §3, §8 template 3, with HiGHS): does S_A contain a minimiser of its own quadratic
+ * The region LP (docs/derivations.md#region-linearity (c), with HiGHS): does S_A contain a minimiser of its own quadratic
  * ½‖J_A·w̃ − y‖² in its interior? Inside the open region the network's loss is that quadratic, so the interior
  * minimisers are exactly the differentiable critical points of the network's loss in S_A (all with loss
  * ½‖y − ŷ‖²). With rank J_A = n, ŷ = y and they are the zero-loss points of S_A.

@@ -28,7 +28,7 @@ export const REGION_LINEARITY_RTOL = 1e-10;
  * activation region S_A of a two-layer network with frozen output weights, measured on the real network (src/nn,
  * first layer trained) and on the region's linear model J_A·w̃:
  * - rank J_A and its singular values (numericalRank, numpy's cut);
- * - catalog §1.2 at sampled points of S_A: ‖r‖·σ_n(J_A) ≤ ‖∇L‖ (worst relative violation, ≤ 0 when it holds);
+ * - docs/derivations.md#jacobian-certificate at sampled points of S_A: ‖r‖·σ_n(J_A) ≤ ‖∇L‖ (worst relative violation, ≤ 0 when it holds);
  * - region linearity: the network's loss equals ½‖J_A·w̃ − y‖² at those points;
  * - the region LP (HiGHS, `interiorMinimizers`): is there a minimiser of the region's quadratic strictly inside
  *   S_A? Those are exactly the differentiable critical points of the network's loss in S_A; the network's loss

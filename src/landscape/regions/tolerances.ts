@@ -55,13 +55,13 @@ export const CERT_ATOL_UNITS = 10;
 
 /**
  * Gram identity J Jᵀ = (Aᵀ diag(v²) A) ∘ (X Xᵀ): both sides are sums of ≤ p products of entries of size
- * ≤ ‖x‖·|v|, so they agree to ~p·ε relative to ‖J‖_F²; 1e-12 (catalog §1.3b) leaves a factor ≥ 20 for p ≤ 10³.
+ * ≤ ‖x‖·|v|, so they agree to ~p·ε relative to ‖J‖_F²; 1e-12 (docs/derivations.md#region-linearity leaves a factor ≥ 20 for p ≤ 10³.
  */
 export const GRAM_IDENTITY_RTOL = 1e-12;
 
 /**
  * Pre-activations closer to 0 than KINK_RTOL (relative to the magnitude of the terms they are summed from)
- * make the activation pattern ambiguous: such samples are discarded by the claims (catalog §8 uses 1e-8).
+ * make the activation pattern ambiguous: such samples are discarded by the claims (docs/derivations.md#numeric-conventions uses 1e-8).
  */
 export const KINK_RTOL = 1e-8;
 

@@ -32,3 +32,10 @@ describe('spin-glass endpoints (the experiment’s sampler)', () => {
     expect(mixSeed(1, 2)).not.toBe(mixSeed(2, 1));
   });
 });
+
+test('a Hamiltonian drawn per run (instances = runs) equals the same instance kept and shared (instances < runs)', () => {
+  const lazy = spinGlassEndpoints(3, 9, 4, 3, { instances: 4 });
+  const kept = spinGlassEndpoints(3, 9, 5, 3, { instances: 4 });
+  expect(kept.slice(0, 4)).toEqual(lazy);
+  expect(kept[4]!.instance).toBe(0);
+});

@@ -28,8 +28,8 @@ export function mixSeed(...parts: readonly number[]): number {
 }
 
 /**
- * `runs` minimisations of H-spin glasses of size N (the experiment of Choromanska et al. 2015, §6 of the
- * catalog): `instances` Hamiltonians drawn from streams of (seed, N, instance), run r uses instance r mod
+ * `runs` minimisations of H-spin glasses of size N (the experiment of Choromanska et al.
+ * 2015): `instances` Hamiltonians drawn from streams of (seed, N, instance), run r uses instance r mod
  * instances and a uniform random start from the stream of (seed, N, r). Each endpoint is polished to a
  * critical point and labelled by its Hessian index.
  */
@@ -40,14 +40,16 @@ export function spinGlassEndpoints(
   seed: number,
   options: { instances?: number; onRun?: (endpoint: SpinGlassEndpoint) => void } = {},
 ): SpinGlassEndpoint[] {
-  const instances = Math.max(1, options.instances ?? 1);
-  const glasses = Array.from({ length: Math.min(instances, runs) }, (_, k) =>
-    randomSpinGlass(H, N, seededRng(mixSeed(seed, N, H, k, 1))),
-  );
+  const instances = Math.min(Math.max(1, options.instances ?? 1), runs);
+  // A Hamiltonian has C(N+H−1, H) coefficients (N = 500, H = 3: 2.1·10⁷ numbers, 167 MB): with one per run each is
+  // drawn when its run starts and dropped after it, so memory stays at one Hamiltonian whatever the number of runs;
+  // shared instances (fewer than the runs) are kept. Either way instance k comes from the stream (seed, N, H, k, 1).
+  const draw = (k: number) => randomSpinGlass(H, N, seededRng(mixSeed(seed, N, H, k, 1)));
+  const kept = instances < runs ? Array.from({ length: instances }, (_, k) => draw(k)) : null;
   const out: SpinGlassEndpoint[] = [];
   for (let r = 0; r < runs; r++) {
-    const instance = r % glasses.length;
-    const glass = glasses[instance]!;
+    const instance = r % instances;
+    const glass = kept === null ? draw(instance) : kept[instance]!;
     const start = randomSpherePoint(N, seededRng(mixSeed(seed, N, H, r, 2)));
     const m = minimizeOnSphere(glass, start);
     const { index } = criticalIndex(glass, m.w);

@@ -163,7 +163,7 @@ describe('spin-glass Hamiltonian', () => {
   });
 });
 
-describe('covariance identity E[L(w)L(w′)] = N·(⟨w,w′⟩/N)^H (catalog §6, seeded Monte Carlo)', () => {
+describe('covariance identity E[L(w)L(w′)] = N·(⟨w,w′⟩/N)^H (seeded Monte Carlo)', () => {
   // Sample mean of L(w)L(w′) over `draws` independent glasses, with its standard error.
   function covariance(
     draw: () => (w: Float64Array) => number,

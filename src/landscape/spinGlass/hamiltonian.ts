@@ -3,7 +3,7 @@ import { type DenseMatrix, dense } from '../../linalg/index.js';
 import type { Rng } from '../../random.js';
 
 /**
- * The spherical H-spin glass of Choromanska et al. (2015) (catalog §6, after Auffinger–Ben Arous–Černý 2013):
+ * The spherical H-spin glass of Choromanska et al. (2015) (after Auffinger–Ben Arous–Černý 2013):
  *
  *     L(w) = N^{−(H−1)/2} · Σ_{i_1,…,i_H = 1}^{N} X_{i_1…i_H} w_{i_1}⋯w_{i_H},   X i.i.d. N(0, 1),   |w|² = N,
  *

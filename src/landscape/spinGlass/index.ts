@@ -1,4 +1,4 @@
-/** Public face of src/landscape/spinGlass: the spherical H-spin glass of Choromanska et al. (2015), catalog §6. */
+/** Public face of src/landscape/spinGlass: the spherical H-spin glass of Choromanska et al. (2015). */
 export { brentRoot, type RootResult } from './brent.js';
 export { mixSeed, type SpinGlassEndpoint, spinGlassEndpoints } from './endpoints.js';
 export {

@@ -36,7 +36,7 @@ export function spherePoint(
 
 /**
  * The `spherical-spin-glass` subject as an objective on the sphere |w|² = N: the H-spin Hamiltonian of its raw
- * couplings (catalog §6), with Riemannian gradient and Hessian, retraction, tangent projection and normal. The
+ * couplings (Choromanska et al. 2015), with Riemannian gradient and Hessian, retraction, tangent projection and normal. The
  * subject's own point must lie on the sphere (to SPHERE_RTOL).
  */
 export function spinGlassModel(subject: SphericalSpinGlassJson): SubjectModel {

@@ -8,7 +8,7 @@ import {
 } from './hamiltonian.js';
 
 // Geometry of the sphere S = {w : |w|² = N}. With P = I − wwᵀ/N (the projection onto the tangent space T_w S):
-//   Riemannian gradient   grad L = P ∇L = ∇L − (⟨∇L, w⟩/N)·w                      (catalog §6)
+//   Riemannian gradient   grad L = P ∇L = ∇L − (⟨∇L, w⟩/N)·w                      (Choromanska et al. 2015)
 //   Riemannian Hessian    Hess L = P (∇²L − (⟨∇L, w⟩/N)·I) P                       (on T_w S; 0 along w)
 //   retraction            R_w(ξ) = √N·(w + ξ)/|w + ξ|
 

@@ -45,7 +45,7 @@ describe("Brent's method", () => {
   });
 });
 
-describe('the complexity Θ_{k,H} and the band thresholds E_k (catalog §6)', () => {
+describe('the complexity Θ_{k,H} and the band thresholds E_k (Auffinger, Ben Arous, Černý 2013)', () => {
   test('E_∞ = 2√((H−1)/H); I₁(−E_∞) = 0; Θ is continuous at −E_∞ and at 0', () => {
     for (const H of [2, 3, 4, 5, 10]) {
       const e = eInfinity(H);
@@ -68,7 +68,7 @@ describe('the complexity Θ_{k,H} and the band thresholds E_k (catalog §6)', ()
     expect(() => complexityTheta(0, 1, -2)).toThrow(UserError);
   });
 
-  // [VER] catalog §6: E_∞ and E_0…E_4 for H = 3 (brentq on the same formula; E_0 = 1.657 is the 3-spin ground state).
+  // [VER] recomputed independently: E_∞ and E_0…E_4 for H = 3 (brentq on the same formula; E_0 = 1.657 is the 3-spin ground state).
   const verified = [1.656998, 1.652873, 1.650253, 1.648399, 1.646999];
   test.each(verified.map((E, k) => [k, E]))('[VER] H = 3: E_%i = %f to the 6 printed decimals', (k, E) => {
     const r = bandThreshold(k, 3);

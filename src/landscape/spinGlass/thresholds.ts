@@ -3,7 +3,7 @@ import { brentRoot } from './brent.js';
 import { THETA_ROOT_RTOL } from './tolerances.js';
 
 // The complexity of the spherical H-spin glass (Auffinger, Ben Arous, Černý 2013, as used by Choromanska et al.
-// 2015; formula [REC], values [VER] in catalog §6). The mean number of critical points of index k with
+// 2015; formula [REC], values recomputed independently [VER]). The mean number of critical points of index k with
 // L ≤ N·u is exp(N·Θ_{k,H}(u) + o(N)), where
 //
 //   E_∞ = 2√((H−1)/H),

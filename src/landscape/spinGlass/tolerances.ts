@@ -1,5 +1,5 @@
 /**
- * Tolerances of the spherical spin glass (Choromanska et al. 2015, §6 of the catalog). Each is relative or
+ * Tolerances of the spherical spin glass (Choromanska et al. 2015). Each is relative or
  * scaled and says why it has its value.
  */
 
@@ -12,7 +12,7 @@ export const SPHERE_RTOL = 1e-9;
 
 /**
  * Endpoints of the sphere minimiser are critical when ‖grad_S L‖ ≤ SPHERE_GRAD_TOL·(1 + |L|): the same scale as
- * the catalog's GRAD_ZERO_TOL (1e-9·(1+L)), three decades tighter so an endpoint is unambiguously critical.
+ * the core's GRAD_ZERO_TOL (1e-9·(1+L)), three decades tighter so an endpoint is unambiguously critical.
  */
 export const SPHERE_GRAD_TOL = 1e-12;
 
@@ -26,11 +26,11 @@ export const INDEX_EIG_RTOL = 1e-8;
 
 /**
  * Brent's method stops when the bracket is narrower than 4ε|x| + BRENT_XTOL·max(1, |x|): at the thresholds E_k
- * (|x| ≈ 1.6, |Θ′| ≈ 0.05–1) that puts |Θ(−E_k)| at ~1e-16, four decades inside the catalog's 1e-12.
+ * (|x| ≈ 1.6, |Θ′| ≈ 0.05–1) that puts |Θ(−E_k)| at ~1e-16, four decades inside the 1e-12 asked for.
  */
 export const BRENT_XTOL = 1e-15;
 
-/** Θ_{k,H}(−E_k) = 0 "to 1e-12" (catalog §6 (a)), scaled by the size ½log(H−1) of Θ's constant term. */
+/** Θ_{k,H}(−E_k) = 0 "to 1e-12", scaled by the size ½log(H−1) of Θ's constant term. */
 export const THETA_ROOT_RTOL = 1e-12;
 
 /**
