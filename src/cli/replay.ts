@@ -11,7 +11,7 @@ export function replayCommand(
   json: boolean,
   io: Io,
 ): number {
-  const results = replayArchive(archive, (id) => registry.get(id), { paths });
+  const results = replayArchive(archive, (id) => registry.get(id), { paths, proofs: true });
   const root = projectRoot();
   if (json) {
     io.out(

@@ -27,7 +27,7 @@ const lookup = (id: string) => allClaims.find((c) => c.id === id);
 
 function replay(file: FileJson) {
   const value = counterexampleSchema.parse(file);
-  return replayLoaded({ path: PROVED, ok: true, value }, lookup);
+  return replayLoaded({ path: PROVED, ok: true, value }, lookup, true);
 }
 
 /** A deep copy with one number changed. */
