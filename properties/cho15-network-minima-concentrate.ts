@@ -22,7 +22,6 @@ import { UserError } from '../src/errors.js';
 import { initSoftmaxMlp, meanCrossEntropy, trainSgd } from '../src/landscape/sgd/index.js';
 import { mixSeed } from '../src/landscape/spinGlass/index.js';
 import { seededRng } from '../src/random.js';
-import { sources } from './sources.js';
 import {
   correlationGreaterPValue,
   fisherInterval,
@@ -31,6 +30,7 @@ import {
   sdInterval,
   spreadGreaterPValue,
 } from '../src/stats/jstatTrendTests.js';
+import { sources } from './sources.js';
 
 /** The paper's hidden widths [SEC]. */
 export const PAPER_WIDTHS: readonly number[] = [25, 50, 100, 250, 500];

@@ -124,7 +124,7 @@ describe('landscape CLI', () => {
     expect(html.code).toBe(0);
     const page = readFileSync(join(out, 'index.html'), 'utf8');
     expect(page).toContain('single-relu-no-spurious-min');
-    expect(page).toMatch(/<td class="refuted">refuted<\/td>/);
+    expect(page).toMatch(/<span class="badge refuted">refuted<\/span>/);
   }, 60_000);
 
   test('inspect: bad input is one line and exit 2, never a stack trace', async () => {

@@ -3,10 +3,11 @@ import { ClaimRegistry, toolVersion } from '../claims/index.js';
 import { UserError } from '../errors.js';
 import { checkCommand } from './check.js';
 import { huntCommand } from './hunt.js';
-import { inspectCommand } from './inspect.js';
+import { type InspectCliOptions, inspectCommand, inspectOptions } from './inspect.js';
 import { type Io, processIo } from './io.js';
 import { listCommand } from './list.js';
 import { userClaims } from './loadClaims.js';
+import { mergeCommand } from './merge.js';
 import { archiveRoot, reportRoot, setProjectRoot } from './paths.js';
 import { replayCommand } from './replay.js';
 import { reportCommand } from './report.js';
@@ -118,6 +119,7 @@ function buildProgram(
     .option('--json', 'print the table, assertions and plot paths as JSON')
     .option('--out <dir>', 'report folder (default: <project>/report)')
     .allowUnknownOption(true)
+    .addHelpText('after', () => experimentOptionsHelp(registry))
     .helpOption(
       '-h, --help',
       'show help (the experiment options are listed by `landscape run <claim-id> --options`)',
@@ -191,6 +193,21 @@ function buildProgram(
     );
 
   program
+    .command('merge')
+    .description(
+      'copy counterexample files from DIRs (e.g. hunt shards) into the archive after validating schema, name and certificate',
+    )
+    .argument('<dirs...>', 'folders holding <claim>/<hash>.json files (searched recursively)')
+    .option(
+      '--json',
+      'print {"archive", "results": [{file, outcome: added|present|refused, target, reason}]}',
+    )
+    .addOption(archiveOption())
+    .action((dirs: string[], opts: { json?: boolean; archive?: string }) => {
+      setCode(mergeCommand(registry, dirs, archiveRoot(opts.archive), opts.json === true, io));
+    });
+
+  program
     .command('replay')
     .description("re-verify archived counterexamples with today's core (all, or the given files)")
     .argument('[paths...]', 'counterexample files (default: the whole archive)')
@@ -210,8 +227,16 @@ function buildProgram(
       '--json',
       'print {loss, gradientNorm, gradient, hessianEigenvalues, jacobianSingularValues, jacobianRank, onKink, activationPatterns}',
     )
-    .action((file: string, opts: { json?: boolean }) => {
-      setCode(inspectCommand(file, opts.json === true, io));
+    .option('--trace', 'Hutchinson estimate of tr(H) with its standard error (Hessian-vector products)')
+    .option('--density', 'eigenvalue density of H by stochastic Lanczos quadrature (spectral moments)')
+    .option('--top-k <k>', 'the k largest eigenvalues of H by Lanczos on Hessian-vector products')
+    .option('--plot <file>', 'write the eigenvalue density as an SVG plot (implies --density)')
+    .option('--samples <n>', 'Hutchinson probes (default 100)')
+    .option('--probes <n>', 'SLQ probes (default 10)')
+    .option('--steps <m>', 'SLQ Lanczos steps per probe (default min(80, parameters))')
+    .option('--seed <s>', 'seed of the probes (default: $LANDSCAPE_SEED, else fresh and printed)')
+    .action(async (file: string, opts: InspectCliOptions) => {
+      setCode(await inspectCommand(file, inspectOptions(opts), io));
     });
 
   program
@@ -221,10 +246,24 @@ function buildProgram(
     )
     .option('--out <dir>', 'report folder (default: <project>/report)')
     .addOption(archiveOption())
-    .action((opts: { out?: string; archive?: string }) => {
-      setCode(reportCommand(registry, archiveRoot(opts.archive), reportRoot(opts.out), io));
+    .action(async (opts: { out?: string; archive?: string }) => {
+      setCode(await reportCommand(registry, archiveRoot(opts.archive), reportRoot(opts.out), io));
     });
   return program;
+}
+
+/** What `landscape run --help` lists: each experiment's own options, as the experiment declares them. */
+export function experimentOptionsHelp(registry: ClaimRegistry): string {
+  const lines = ['', 'Experiment options (each claim with an experiment declares its own):'];
+  for (const claim of registry.claims) {
+    const options = claim.experiment?.options;
+    if (options === undefined) continue;
+    lines.push(`  ${claim.id}`);
+    for (const o of options)
+      lines.push(`    --${o.flag} <value>  ${o.description} (default ${o.defaultValue})`);
+    if (options.length === 0) lines.push('    (no options)');
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 /** Await every claim's asynchronous set-up (solver loading) once, before any command runs a check. */

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 let userRoot: string | undefined;
@@ -45,4 +45,10 @@ export function reportRoot(option: string | undefined): string {
 /** The guided-hunt cache (ignored by git): near-misses kept across hunts. */
 export function cacheRoot(): string {
   return join(projectRoot(), '.landscape-cache');
+}
+
+/** A path as the user should see it: relative to the current directory when it lies below it, else absolute. */
+export function displayPath(path: string, cwd: string = process.cwd()): string {
+  const rel = relative(cwd, resolve(path));
+  return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? resolve(path) : rel;
 }

@@ -1,11 +1,18 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import type { CounterexampleJson } from '../archive/index.js';
 import { loadArchive } from '../archive/index.js';
 import { type ClaimRegistry, replayArchive, sourceText, toolName } from '../claims/index.js';
-import { type ReportInput, renderReport } from '../report/index.js';
+import {
+  counterexamplePictures,
+  parseCheckData,
+  type ReportCounterexample,
+  type ReportInput,
+  type ReportRun,
+  renderReport,
+} from '../report/index.js';
 import type { Io } from './io.js';
-import { projectRoot } from './paths.js';
+import { displayPath, projectRoot } from './paths.js';
 
 /** One line that says what an archived counterexample is. */
 export function counterexampleSummary(file: CounterexampleJson): string {
@@ -27,33 +34,70 @@ export function counterexampleSummary(file: CounterexampleJson): string {
   return `${subject}; ${evidence.join(', ')}`;
 }
 
-function readJson<T>(path: string): T | null {
+function readJson(path: string): unknown {
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as T;
+    return JSON.parse(readFileSync(path, 'utf8')) as unknown;
   } catch {
     return null;
   }
 }
 
-export function reportCommand(registry: ClaimRegistry, archive: string, out: string, io: Io): number {
+/**
+ * Gather the report's input (claims, report/data/check.json, report/data/run-*.json, the archive replayed, each
+ * file's pictures), copy every archived file into the report folder (so the folder is self-contained and its
+ * links work when it travels), and write `<out>/index.html`.
+ */
+export async function reportCommand(
+  registry: ClaimRegistry,
+  archive: string,
+  out: string,
+  io: Io,
+): Promise<number> {
   const root = projectRoot();
   const dataDir = join(out, 'data');
-  const check = readJson<ReportInput['check']>(join(dataDir, 'check.json'));
+  const check = parseCheckData(readJson(join(dataDir, 'check.json')));
   const runs = existsSync(dataDir)
     ? readdirSync(dataDir)
         .filter((name) => name.startsWith('run-') && name.endsWith('.json'))
         .sort()
-        .map((name) => readJson<ReportInput['runs'][number]>(join(dataDir, name)))
-        .filter((r): r is ReportInput['runs'][number] => r !== null)
+        .map((name) => readJson(join(dataDir, name)))
+        .filter(
+          (r): r is ReportRun =>
+            typeof r === 'object' && r !== null && typeof (r as { id?: unknown }).id === 'string',
+        )
     : [];
   const replayed = new Map(replayArchive(archive, (id) => registry.get(id)).map((r) => [r.path, r]));
-  const counterexamples = loadArchive(archive).map((file) => {
+  const copies = join(out, 'counterexamples');
+  const counterexamples: ReportCounterexample[] = loadArchive(archive).map((file) => {
     const replay = replayed.get(file.path);
+    const inArchive = relative(archive, file.path);
+    const copy = join(copies, inArchive);
+    mkdirSync(dirname(copy), { recursive: true });
+    copyFileSync(file.path, copy);
+    const href = relative(out, copy).split(sep).join('/');
+    const hash = basename(file.path, '.json');
+    if (!file.ok)
+      return {
+        path: relative(root, file.path),
+        href,
+        claim: inArchive.split(/[\\/]/)[0] ?? '?',
+        ok: false,
+        rigour: 'unreadable',
+        summary: file.reason,
+        plots: [],
+        notes: [],
+      };
+    const rigour = (file.value.certificate as { rigour?: unknown }).rigour;
+    const pictures = counterexamplePictures(file.value, hash);
     return {
       path: relative(root, file.path),
-      claim: file.ok ? file.value.claim : (relative(archive, file.path).split(/[\\/]/)[0] ?? '?'),
+      href,
+      claim: file.value.claim,
       ok: replay?.ok ?? false,
-      summary: file.ok ? counterexampleSummary(file.value) : file.reason,
+      rigour: typeof rigour === 'string' ? rigour : 'float-evidence',
+      summary: counterexampleSummary(file.value),
+      plots: pictures.plots,
+      notes: pictures.notes,
     };
   });
   const input: ReportInput = {
@@ -74,9 +118,9 @@ export function reportCommand(registry: ClaimRegistry, archive: string, out: str
   };
   mkdirSync(out, { recursive: true });
   const file = join(out, 'index.html');
-  writeFileSync(file, renderReport(input));
+  writeFileSync(file, await renderReport(input));
   io.out(
-    `report written to ${file} (${input.claims.length} claims, ${runs.length} experiment runs, ${counterexamples.length} counterexamples${check === null ? '; no check results yet' : ''})`,
+    `report written to ${displayPath(file)} (${input.claims.length} claims, ${runs.length} experiment runs, ${counterexamples.length} counterexamples${check === null ? '; no check results yet' : ''})`,
   );
   return 0;
 }

@@ -4,6 +4,7 @@ import type { AnyClaim, ClaimRegistry, ExperimentResult } from '../claims/index.
 import { UserError } from '../errors.js';
 import { renderPlot } from '../report/index.js';
 import type { Io } from './io.js';
+import { displayPath } from './paths.js';
 import { formatTable } from './table.js';
 
 /** Parse `--flag value` pairs against the experiment's declared options (unknown flags are errors). */
@@ -113,7 +114,7 @@ export function runCommand(
     io.out('');
     for (const a of result.assertions) io.out(`${a.verdict.padEnd(12)} ${a.name}: ${a.detail}`);
     io.out(
-      `\nseed ${seed}; ${(ms / 1000).toFixed(1)} s; data ${record.dataFile}; plots ${plotFiles.join(', ') || 'none'}`,
+      `\nseed ${seed}; ${(ms / 1000).toFixed(1)} s; data ${displayPath(record.dataFile)}; plots ${plotFiles.map((f) => displayPath(f)).join(', ') || 'none'}`,
     );
   }
   return record.ok ? 0 : 1;

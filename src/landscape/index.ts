@@ -1,6 +1,22 @@
 /** Public face of src/landscape: objectives, optimisers, point examination and certificate verification. */
 
 export { saddleCertificate, spuriousMinimumCertificate } from './certificates.js';
+export {
+  densityMoment,
+  hutchinsonTrace,
+  type Interpolation,
+  interpolationProfile,
+  lanczosDensity,
+  randomSurface,
+  type SpectralDensity,
+  type Surface,
+  type SymmetricOperator,
+  smoothedDensity,
+  subjectHessianOperator,
+  type TopEigenvalues,
+  type TraceEstimate,
+  topEigenvalues,
+} from './curvature/index.js';
 export { DESCENT_GRAD_TOL, type DescentExamination, descendAndExamine, NEWTON_MAX_DIM } from './descend.js';
 export {
   type ExamineOptions,
