@@ -23,6 +23,7 @@ import { kmPhaseTransition } from './km-phase-transition.js';
 import { kmRegionFullrankImpliesGlobal } from './km-region-fullrank-implies-global.js';
 import { kmRegionGramIdentity } from './km-region-gram-identity.js';
 import { ldsNoSuboptimalBasin } from './lds-no-suboptimal-basin.js';
+import { ldsWidthTransition } from './lds-width-transition.js';
 import { lslsr18OneNeuron } from './lslsr18-one-neuron.js';
 import { narrowNoStrictBadMin } from './narrow-no-strict-bad-min.js';
 import { regionLinearity } from './region-linearity.js';
@@ -57,6 +58,7 @@ export const allClaims: readonly AnyClaim[] = [
   kmRegionFullrankImpliesGlobal,
   kmRegionGramIdentity,
   ldsNoSuboptimalBasin,
+  ldsWidthTransition,
   lslsr18OneNeuron,
   narrowNoStrictBadMin,
   regionLinearity,

@@ -8,6 +8,7 @@ import {
   type GaussianTeacherStudentJson,
   spuriousMinimumCertificate,
   subjectModel,
+  withIntervalProof,
 } from '../src/landscape/index.js';
 import {
   identityTeacher,
@@ -73,7 +74,9 @@ export const ss18SpuriousMinimaCommon = defineClaim<Ss18Genome, Evidence>({
     '‖∇F‖ ≤ 1e-9 — from the generated seed; an endpoint with F ≥ 1e-6, gradient below tolerance and a positive definite ' +
     'exact Hessian is a spurious strict local minimum; the certificate is Newton-polished, re-examined (gradient, exact ' +
     'Hessian, perturbations at 3 radii) and its better point is the teacher itself (F = 0). The paper proves strictness ' +
-    'rigorously with a Hessian-Lipschitz ball argument [REC]; ours is the float64 second-order test.',
+    'rigorously with a Hessian-Lipschitz ball argument [REC]; ours is an interval proof (rigour interval-proof: Krawczyk ' +
+    'test for a unique critical point in a box, interval Cholesky of the Hessian over the box, loss enclosure above the ' +
+    'teacher’s F = 0; src/interval), with the float64 second-order test as the fallback (float-evidence).',
   kind: 'construction',
   expect: 'refuted',
   hypotheses: genome(6, 12),
@@ -103,22 +106,27 @@ export const ss18SpuriousMinimaCommon = defineClaim<Ss18Genome, Evidence>({
     if (exam.classification !== 'strict-local-min')
       return { ok: false, reason: `examination says ${exam.classification}` };
     const teacher = identityTeacher(g.k);
+    const certificate = spuriousMinimumCertificate(model, exam, teacher, {
+      details: {
+        protocol:
+          'GD, step 5/k, W_ij ~ N(0, 1/k) from seededRng(seed), stop at ‖∇F‖ ≤ 1e-9; then Newton-polished',
+        k: g.k,
+        n: g.k,
+        seed: g.seed,
+        iterations: endpoint.iterations,
+        gdValue: endpoint.gdValue,
+        betterPoint: 'the teacher V = I_k (F = 0)',
+      },
+    });
+    // the interval proof (src/interval): kept as float-evidence, with the reason in details, if it fails
+    const proof = withIntervalProof(endpoint.subject, certificate);
     return {
       ok: true,
       value: {
         subject: endpoint.subject,
-        certificate: spuriousMinimumCertificate(model, exam, teacher, {
-          details: {
-            protocol:
-              'GD, step 5/k, W_ij ~ N(0, 1/k) from seededRng(seed), stop at ‖∇F‖ ≤ 1e-9; then Newton-polished',
-            k: g.k,
-            n: g.k,
-            seed: g.seed,
-            iterations: endpoint.iterations,
-            gdValue: endpoint.gdValue,
-            betterPoint: 'the teacher V = I_k (F = 0)',
-          },
-        }),
+        certificate: proof.proved
+          ? proof.certificate
+          : { ...certificate, details: { ...certificate.details, noProof: proof.reason } },
       },
     };
   },

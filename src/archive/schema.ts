@@ -88,8 +88,31 @@ const perturbationSchema = z
   })
   .strict();
 
+const interval2 = z.tuple([finite, finite]);
+
+/** An interval proof of a strict minimum (docs/counterexample-format.md, "Rigour levels"; src/interval/prove.ts). */
+export const intervalProofSchema = z
+  .object({
+    method: z.literal('krawczyk+interval-cholesky'),
+    coordinates: z.string(),
+    dimension: positiveInt,
+    radius: finite.refine((r) => r > 0, { message: 'expected a positive radius' }),
+    krawczyk: z.array(interval2).min(1),
+    contraction: finite,
+    choleskyMinPivot: finite.optional(),
+    pdTest: z.literal('eigenvector-gershgorin').optional(),
+    gershgorinMargin: finite.optional(),
+    lossEnclosure: interval2,
+    betterLossEnclosure: interval2.optional(),
+    arithmetic: z.string(),
+  })
+  .strict();
+
 /** Fields every certificate may carry. `tolerances` records every tolerance a verdict depended on. */
 const certificateCommon = {
+  /** How rigorous the certificate is; absent means `float-evidence` (every file written before rigour levels). */
+  rigour: z.enum(['interval-proof', 'exact-rational', 'float-evidence']).optional(),
+  proof: intervalProofSchema.optional(),
   loss: finite,
   gradientNorm: finite.nullable(),
   hessianEigenvalues: vector.nullable(),

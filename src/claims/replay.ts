@@ -1,4 +1,5 @@
 import { type LoadedFile, loadArchive, loadCounterexampleFile } from '../archive/index.js';
+import { rigourOf, verifyRigour } from '../interval/index.js';
 import type { AnyClaim } from './claim.js';
 import { verifyCounterexample } from './runner.js';
 
@@ -10,10 +11,19 @@ export interface ReplayResult {
   /** Why the file fails: parse/schema errors, an unknown claim, or certificate checks that no longer hold. */
   readonly problems: readonly string[];
   readonly certificateKind: string | null;
+  /** The certificate's rigour level (interval-proof, exact-rational, float-evidence), null when unparsed. */
+  readonly rigour?: string | null;
 }
 
-/** Re-verify one loaded file with today's core (and the claim's own checks of `details`). */
-export function replayLoaded(file: LoadedFile, lookup: (id: string) => AnyClaim | undefined): ReplayResult {
+/**
+ * Re-verify one loaded file with today's core (and the claim's own checks of `details`). With `proofs`, also
+ * re-run a rigorous certificate's proof (src/interval; seconds to a minute for the largest SS18 files).
+ */
+export function replayLoaded(
+  file: LoadedFile,
+  lookup: (id: string) => AnyClaim | undefined,
+  proofs = false,
+): ReplayResult {
   if (!file.ok)
     return { path: file.path, claim: null, ok: false, problems: [file.reason], certificateKind: null };
   const value = file.value;
@@ -25,12 +35,15 @@ export function replayLoaded(file: LoadedFile, lookup: (id: string) => AnyClaim 
   } catch (error) {
     problems.push(`verification threw: ${(error as Error).message}`);
   }
+  if (proofs) problems.push(...verifyRigour(value.subject, value.certificate)); // interval proofs: src/interval
+  const rigour = rigourOf(value.certificate);
   return {
     path: file.path,
     claim: value.claim,
     ok: problems.length === 0,
     problems,
     certificateKind: value.certificate.kind,
+    rigour,
   };
 }
 
@@ -41,11 +54,11 @@ export function replayLoaded(file: LoadedFile, lookup: (id: string) => AnyClaim 
 export function replayArchive(
   root: string,
   lookup: (id: string) => AnyClaim | undefined,
-  options: { readonly claim?: string; readonly paths?: readonly string[] } = {},
+  options: { readonly claim?: string; readonly paths?: readonly string[]; readonly proofs?: boolean } = {},
 ): ReplayResult[] {
   const files =
     options.paths !== undefined && options.paths.length > 0
       ? options.paths.map((path) => loadCounterexampleFile(path))
       : loadArchive(root, options.claim);
-  return files.map((file) => replayLoaded(file, lookup));
+  return files.map((file) => replayLoaded(file, lookup, options.proofs ?? false));
 }

@@ -23,7 +23,7 @@ function write(name: string, text: string): string {
 }
 
 describe('landscape CLI', () => {
-  test('list --json prints {claims: [{id, title, kind, expect, source, counterexamples}]}', async () => {
+  test('list --json prints {claims: [{id, title, kind, expect, source, counterexamples, rigour}]}', async () => {
     const { code, out } = await run('list', '--json', '--archive', join(root, 'empty'));
     expect(code).toBe(0);
     const parsed = JSON.parse(out) as { claims: Record<string, unknown>[] };
@@ -34,6 +34,7 @@ describe('landscape CLI', () => {
         'expect',
         'id',
         'kind',
+        'rigour',
         'source',
         'title',
       ]);

@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { listArchiveFiles } from '../archive/index.js';
+import { listArchiveFiles, loadArchive } from '../archive/index.js';
 import { type ClaimRegistry, sourceText } from '../claims/index.js';
 import type { Io } from './io.js';
 import { projectRoot } from './paths.js';
@@ -14,6 +14,10 @@ export function listCommand(registry: ClaimRegistry, archive: string, json: bool
     expect: claim.expect,
     source: sourceText(claim.source),
     counterexamples: listArchiveFiles(archive, claim.id).map((path) => relative(root, path)),
+    // rigour level per archived file (absent rigour: float-evidence), counted in the table's 'proved' column
+    rigour: loadArchive(archive, claim.id).map((f) =>
+      f.ok ? (f.value.certificate.rigour ?? 'float-evidence') : 'unreadable',
+    ),
   }));
   if (json) {
     io.out(JSON.stringify({ claims }, null, 2));
@@ -21,8 +25,15 @@ export function listCommand(registry: ClaimRegistry, archive: string, json: bool
   }
   io.out(
     formatTable(
-      ['claim', 'kind', 'expect', 'archived', 'source'],
-      claims.map((c) => [c.id, c.kind, c.expect, c.counterexamples.length, c.source]),
+      ['claim', 'kind', 'expect', 'archived', 'proved', 'source'],
+      claims.map((c) => [
+        c.id,
+        c.kind,
+        c.expect,
+        c.counterexamples.length,
+        c.rigour.filter((r) => r === 'interval-proof' || r === 'exact-rational').length,
+        c.source,
+      ]),
     ),
   );
   return 0;

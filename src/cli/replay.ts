@@ -11,7 +11,7 @@ export function replayCommand(
   json: boolean,
   io: Io,
 ): number {
-  const results = replayArchive(archive, (id) => registry.get(id), { paths });
+  const results = replayArchive(archive, (id) => registry.get(id), { paths, proofs: true });
   const root = projectRoot();
   if (json) {
     io.out(
@@ -21,6 +21,7 @@ export function replayCommand(
             path: relative(root, r.path),
             claim: r.claim,
             ok: r.ok,
+            rigour: r.rigour ?? null,
             problems: r.problems,
           })),
         },
@@ -33,7 +34,7 @@ export function replayCommand(
       const where = relative(root, r.path);
       io.out(
         r.ok
-          ? `ok    ${where}  (${r.claim}, ${r.certificateKind})`
+          ? `ok    ${where}  (${r.claim}, ${r.certificateKind}, ${r.rigour ?? 'float-evidence'})`
           : `FAIL  ${where}: ${r.problems.join('; ')}`,
       );
     }

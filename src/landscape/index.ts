@@ -38,6 +38,7 @@ export {
   type OptimizeOptions,
   type OptimizeResult,
 } from './optimize.js';
+export { type ProofAttempt, withIntervalProof } from './proofCertificate.js';
 export { type SubjectModel, subjectModel } from './subjectModel.js';
 export type {
   AnyPoint,

@@ -37,7 +37,28 @@ export interface PerturbationJson {
   readonly minLossIncrease: number;
 }
 
+/** The rigour level of a certificate (absent: float-evidence). */
+export type Rigour = 'interval-proof' | 'exact-rational' | 'float-evidence';
+
+/** An interval proof of a strict minimum (src/interval/prove.ts; docs/counterexample-format.md). */
+export interface IntervalProofJson {
+  readonly method: 'krawczyk+interval-cholesky';
+  readonly coordinates: string;
+  readonly dimension: number;
+  readonly radius: number;
+  readonly krawczyk: readonly (readonly [number, number])[];
+  readonly contraction: number;
+  readonly choleskyMinPivot?: number | undefined;
+  readonly pdTest?: 'eigenvector-gershgorin' | undefined;
+  readonly gershgorinMargin?: number | undefined;
+  readonly lossEnclosure: readonly [number, number];
+  readonly betterLossEnclosure?: readonly [number, number] | undefined;
+  readonly arithmetic: string;
+}
+
 interface CertificateCommon {
+  readonly rigour?: Rigour | undefined;
+  readonly proof?: IntervalProofJson | undefined;
   readonly loss: number;
   readonly gradientNorm: number | null;
   readonly hessianEigenvalues: readonly number[] | null;
