@@ -31,12 +31,14 @@ export {
 export { ClaimRegistry } from './registry.js';
 export { type ReplayResult, replayArchive, replayLoaded } from './replay.js';
 export {
+  CASE_SHORT_CHARS,
   type ClaimRunResult,
   counterexampleFile,
   type FailureReport,
   type RunOptions,
   replayCommand,
   runClaim,
+  shortCase,
   verifyCounterexample,
 } from './runner.js';
 export {
@@ -53,4 +55,13 @@ export {
   Z95,
 } from './statistics.js';
 export { type TrendEvidence, trendCertify, trendOutcome } from './trend.js';
+export {
+  type AssertionVerdict,
+  assertionsVerdict,
+  type ClaimVerdict,
+  claimVerdict,
+  type Decided,
+  type PropertyObservation,
+  propertyVerdict,
+} from './verdict.js';
 export { toolName, toolVersion } from './version.js';

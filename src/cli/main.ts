@@ -56,8 +56,9 @@ function buildProgram(io: Io, registry: ClaimRegistry, setCode: (code: number) =
     .option('--runs <n>', "cases per claim (default: the claim's check budget)")
     .option('--seed <s>', 'fast-check seed (default: $LANDSCAPE_SEED, else fresh and printed)')
     .option('--path <p>', 'fast-check replay path (with the --seed of the failure)')
-    .option('--json', 'print {"results": [{id, verdict, runs, discards, seed, ms, counterexamples}]}')
-    .option('--no-write', 'do not archive anything')
+    .option('--json', "print check.json's content, each failure with its full case value")
+    .option('--write', 'archive new certified counterexamples, one line per new file (default: write none)')
+    .option('--no-write', 'archive nothing (the default)')
     .addOption(archiveOption())
     .option('--out <dir>', 'report folder for check.json and experiment data (default: <project>/report)')
     .option('--experiments', "also run each selected claim's experiment (main-job options) for the report")
@@ -69,7 +70,7 @@ function buildProgram(io: Io, registry: ClaimRegistry, setCode: (code: number) =
           seed?: string;
           path?: string;
           json?: boolean;
-          write: boolean;
+          write?: boolean;
           archive?: string;
           out?: string;
           experiments?: boolean;
@@ -87,7 +88,7 @@ function buildProgram(io: Io, registry: ClaimRegistry, setCode: (code: number) =
               path: opts.path,
               json: opts.json === true,
               archive: archiveRoot(opts.archive),
-              writeArchive: opts.write,
+              writeArchive: opts.write === true,
               reportRoot: reportRoot(opts.out),
               experiments: opts.experiments === true,
             },
