@@ -62,7 +62,7 @@ const OVER_DESIGN = { alpha: ALPHA, effect: 0.25, baseline: 0.1, trialsFlag: 'ru
  * 24 points miss on every try with probability ≤ 0.2^24 ≈ 2e-17: the check is decided by design, not by the seed
  * (with 3 fixed points it missed on about one seed in twelve, e.g. --seed 2).
  */
-const NEAR_POINTS_MAX = 24;
+export const NEAR_POINTS_MAX = 24;
 
 export interface RateGenome {
   /** Seed of every GD initialisation of the small experiment. */
@@ -229,7 +229,7 @@ function strongConvexityAssertion(ks: readonly number[]): Assertion {
 }
 
 /** (3b) Only PSD at the embedded global minimum for n = k + o; negative curvature arbitrarily close by. */
-function onlyPsdAssertion(
+export function onlyPsdAssertion(
   ks: readonly number[],
   o: number,
   nearK: number,
