@@ -94,7 +94,7 @@ export function propertyVerdict(o: PropertyObservation): Decided {
   ].filter((s) => s !== '');
   return {
     verdict: 'holds',
-    reason: `no counterexample in ${o.runs} runs${notes.length > 0 ? ` (${notes.join(', ')}${why})` : ''}`,
+    reason: `no counterexample in ${o.runs} runs${notes.length > 0 ? ` (${notes.join(', ')}; why: ${o.reasons.join('; ')})` : ''}`,
   };
 }
 
