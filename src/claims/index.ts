@@ -1,4 +1,13 @@
 /** Public face of src/claims: the Claim type, the registry, the runner and archive replay. */
+
+export {
+  identityViolated,
+  isStatementKind,
+  largestGap,
+  P_VALUE_RTOL,
+  trendReversed,
+  verifyStatementCertificate,
+} from './certificateKinds.js';
 export {
   type AnyClaim,
   type Certified,

@@ -8,6 +8,7 @@ import {
 } from '../archive/index.js';
 import { verifyCertificate } from '../landscape/index.js';
 import { seededRng } from '../random.js';
+import { isStatementKind, verifyStatementCertificate } from './certificateKinds.js';
 import { type AnyClaim, type Certified, sourceText, type Verdict } from './claim.js';
 import { propertyVerdict } from './verdict.js';
 import { toolName } from './version.js';
@@ -107,7 +108,9 @@ export function counterexampleFile(
  */
 export function verifyCounterexample(claim: AnyClaim | undefined, file: CounterexampleJson): string[] {
   const seed = Number.parseInt(subjectHash(file.subject).slice(0, 8), 16);
-  const problems = [...verifyCertificate(file.subject, file.certificate, seededRng(seed))];
+  const problems = isStatementKind(file.certificate.kind)
+    ? verifyStatementCertificate(file.certificate)
+    : [...verifyCertificate(file.subject, file.certificate, seededRng(seed))];
   if (claim?.verifyDetails !== undefined) problems.push(...claim.verifyDetails(file, seededRng(seed + 1)));
   return problems;
 }
