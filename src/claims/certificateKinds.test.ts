@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { saveCounterexample } from '../archive/index.js';
+import { type CounterexampleJson, saveCounterexample } from '../archive/index.js';
 import { sampleFile } from '../archive/testing/sampleFile.js';
 import { memoryIo } from '../cli/io.js';
 import { main } from '../cli/main.js';
-import { type MlpSubjectJson, subjectModel } from '../landscape/index.js';
+import { subjectModel } from '../landscape/index.js';
 import { identityViolated, trendReversed, verifyStatementCertificate } from './certificateKinds.js';
 import { replayArchive } from './replay.js';
 
@@ -23,7 +23,7 @@ const identity = identityViolated({
 });
 
 /** Its subject: 1-1-1 relu, frozen output weight 1, inputs 0 and 1, targets 0 and 0.5, at w = 1, b = 0.1. */
-const subject: MlpSubjectJson = {
+const subject: CounterexampleJson['subject'] = {
   kind: 'mlp',
   network: { layerSizes: [1, 1, 1], activation: { name: 'relu' }, bias: true, trainable: [true, false] },
   data: { inputs: [[0], [1]], targets: [[0], [0.5]] },

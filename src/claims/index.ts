@@ -28,14 +28,18 @@ export {
   type Verdict,
 } from './claim.js';
 export {
+  DISTINCT_LOSS_RTOL,
+  DistinctFinds,
   GUIDED_BATCH,
   type HuntStepResult,
   huntStep,
+  type KeepPolicy,
   type NearMiss,
   POOL_SIZE,
   RANDOM_BATCH,
   shardStep,
   stepSeed,
+  subjectShape,
 } from './hunt.js';
 export { ClaimRegistry } from './registry.js';
 export { type ReplayResult, replayArchive, replayLoaded } from './replay.js';

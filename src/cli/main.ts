@@ -137,6 +137,8 @@ function buildProgram(io: Io, registry: ClaimRegistry, setCode: (code: number) =
     .option('--shard <i/n>', 'search only shard i of n of the seed space (CI matrices)')
     .option('--seed <s>', 'base seed (default: $LANDSCAPE_SEED, else fresh and printed)')
     .option('--json', 'print a JSON summary at the end')
+    .option('--no-write', 'report distinct finds, write no file')
+    .option('--max-files <n>', 'write at most n new files (default: no limit)')
     .addOption(archiveOption())
     .action(
       async (
@@ -148,6 +150,8 @@ function buildProgram(io: Io, registry: ClaimRegistry, setCode: (code: number) =
           seed?: string;
           json?: boolean;
           archive?: string;
+          write: boolean;
+          maxFiles?: string;
         },
       ) => {
         const { seed } = resolveSeed(opts.seed);
@@ -173,6 +177,8 @@ function buildProgram(io: Io, registry: ClaimRegistry, setCode: (code: number) =
               seed,
               json: opts.json === true,
               archive: archiveRoot(opts.archive),
+              write: opts.write,
+              maxFiles: opts.maxFiles === undefined ? null : parseInteger('--max-files', opts.maxFiles, 0),
             },
             io,
           ),
