@@ -373,7 +373,8 @@ export const cho15MinimaConcentrate = defineClaim<ConcentrationGenome, TrendEvid
           ? runs
           : parsePositive('instances', options.instances, runs);
       const started = performance.now();
-      const bySize = sizes.map((N) => {
+      const bySize = sizes.map((N, k) => {
+        context.progress?.(k, sizes.length, 'sizes');
         const endpoints = spinGlassEndpoints(H, N, runs, context.seed, { instances });
         context.log(
           `cho15-minima-concentrate: N = ${N} done (${runs} runs, ${((performance.now() - started) / 1000).toFixed(1)} s)`,

@@ -367,6 +367,7 @@ export const kmPhaseTransition = defineClaim<PhaseGenome, TrendEvidence>({
         mode,
         onCell(cell) {
           done++;
+          context.progress?.(done, total, 'cells');
           if (cell.panel !== lastPanel) {
             lastPanel = cell.panel;
             context.log(

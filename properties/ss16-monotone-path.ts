@@ -270,6 +270,7 @@ export const ss16MonotonePath = defineClaim<ScalingGenome, Evidence>({
       let rawYes = 0;
       const data: Record<string, unknown>[] = [];
       widths.forEach((width, wi) => {
+        context.progress?.(wi, widths.length, 'widths');
         const results: Trial[] = [];
         for (let t = 0; t < trials; t++) {
           const r = trial(n, d, width, context.seed + 1_000_003 * wi + t, steps, target, fraction);

@@ -339,10 +339,12 @@ function experimentResult(
   embedCap: number,
   seed: number,
   log: (line: string) => void,
+  progress?: (done: number, total: number, unit: string) => void,
 ): ExperimentResult {
   const cells = new Map<string, Cell>();
   for (const k of ks) {
     for (const o of overs) {
+      progress?.(cells.size, ks.length * overs.length, 'cells');
       const cell = runCell(k, k + o, runs, seed, o, o === 0 ? embedCap : 0);
       cells.set(`${k}:${o}`, cell);
       log(`k = ${k}, n = ${k + o}: ${cell.spurious}/${runs} spurious (${(cell.ms / 1000).toFixed(1)} s)`);
@@ -538,7 +540,7 @@ export const ss18SpuriousRate = defineClaim<RateGenome, TrendEvidence>({
       if (!overs.includes(0)) overs.unshift(0);
       const [runs] = parseIntegers('runs', options.runs ?? '100', 2, 100_000);
       const [embed] = parseIntegers('embed', options.embed ?? '5', 0, 1000);
-      return experimentResult(ks, overs, runs!, embed!, context.seed, context.log);
+      return experimentResult(ks, overs, runs!, embed!, context.seed, context.log, context.progress);
     },
   },
   control: {
