@@ -125,6 +125,8 @@ export function claimVerdict(input: {
   } else if (e !== undefined && e.verdict === 'refuted' && verdict !== 'refuted') {
     verdict = 'refuted';
     reason = `experiment refuted: ${e.reason}`;
+  } else if (e !== undefined && e.verdict === 'holds') {
+    reason = `${reason}; experiment: ${e.reason}`;
   }
   if (input.archivedBroken > 0) reason = `${input.archivedBroken} archived file(s) fail replay; ${reason}`;
   return { verdict, reason, asExpected: input.archivedBroken === 0 && verdict === input.expect };
