@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { allClaims } from '../../properties/index.js';
@@ -20,7 +20,8 @@ import { ARCHIVE } from '../claimSuite.js';
  *   LANDSCAPE_SEEDS_CLAIMS=a,b    only these claim ids
  *   LANDSCAPE_SEEDS_EXPERIMENTS=1 also run each empirical claim's experiment (as `npm run check` does; slow)
  * A summary (per claim: seeds as expected, verdict counts, time) is printed and written to
- * .landscape-cache/seeds-summary.json.
+ * .landscape-cache/seeds-summary-<pid>.json; each seed's verdict is appended to .landscape-cache/seeds-progress.log
+ * as it finishes.
  */
 const count = Number(process.env.LANDSCAPE_SEEDS ?? 20);
 const first = Number(process.env.LANDSCAPE_SEED || 1);
@@ -92,6 +93,13 @@ describe.each(claims.map((c) => [c.id, c] as const))('%s', (_id, claim) => {
       reason: decided.reason,
     });
     summary.set(claim.id, rows);
+    // One line per seed as it finishes, so a long run that is stopped still says what it saw.
+    const cache = join(import.meta.dirname, '..', '..', '.landscape-cache');
+    mkdirSync(cache, { recursive: true });
+    appendFileSync(
+      join(cache, 'seeds-progress.log'),
+      `${claim.id} seed ${seed}: ${decided.verdict}${decided.asExpected ? '' : ' (NOT as expected)'} in ${rows.at(-1)?.ms} ms: ${decided.reason}\n`,
+    );
     const replay = run.failure?.replay ?? `npx landscape check ${claim.id} --seed ${seed}`;
     expect(decided.verdict, `${claim.id} --seed ${seed}: ${decided.reason}\nreplay: ${replay}`).toBe(
       claim.expect,
