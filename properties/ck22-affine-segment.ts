@@ -244,12 +244,7 @@ export const ck22AffineSegment = defineClaim<SegmentGenome, Evidence>({
     if (proof === null) return ['exact: some hidden pre-activation is outside the affine piece'];
     if (!(Math.abs(proof.radius - Number(exact.radius)) <= 1e-9 * proof.radius))
       problems.push(`exact: radius is ${proof.radius}, certificate says ${String(exact.radius)}`);
-    const radii =
-      file.certificate.kind === 'saddle' ||
-      file.certificate.kind === 'rank-deficient' ||
-      file.certificate.kind === 'no-monotone-path-found'
-        ? []
-        : file.certificate.perturbation.radii;
+    const radii = 'perturbation' in file.certificate ? file.certificate.perturbation.radii : [];
     if (radii.some((r) => !(r < proof.radius)))
       problems.push('a perturbation radius exceeds the proven radius');
     const value = loss(problem, theta);

@@ -382,6 +382,7 @@ export const kmPhaseTransition = defineClaim<PhaseGenome, TrendEvidence>({
         dtype,
         onCell(cell) {
           done++;
+          context.progress?.(done, total, 'cells');
           if (cell.panel !== lastPanel) {
             lastPanel = cell.panel;
             context.log(

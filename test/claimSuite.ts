@@ -25,9 +25,15 @@ export function testSeed(): number {
 
 /** A failure message that says how to replay. */
 export function explain(claim: AnyClaim, result: ClaimRunResult): string {
+  // The verdict and its reason come from src/claims/verdict.ts (through runClaim); nothing is re-derived here.
   const lines = [`${claim.id}: ${result.verdict}: ${result.summary}`, `seed ${result.seed}`];
+  for (const r of result.reasons) lines.push(`undecided or discarded: ${r.reason} (${r.count})`);
   if (result.failure !== null) {
-    lines.push(`path ${result.failure.path}`, `replay: ${result.failure.replay}`);
+    lines.push(
+      `case: ${result.failure.case}`,
+      `path ${result.failure.path}`,
+      `replay: ${result.failure.replay}`,
+    );
     if (result.failure.uncertified !== undefined) lines.push(`not certified: ${result.failure.uncertified}`);
     if (result.failure.error !== undefined) lines.push(`error: ${result.failure.error}`);
   }

@@ -166,6 +166,46 @@ export const certificateSchema = z.discriminatedUnion('kind', [
       path: z.array(anyPointSchema).optional(),
     })
     .strict(),
+  /** A theorem's identity fails on the subject: both sides, their largest entrywise gap, and the tolerance it exceeds. */
+  z
+    .object({
+      kind: z.literal('identity-violated'),
+      ...certificateCommon,
+      identity: z.string().min(1),
+      left: vector.min(1),
+      right: vector.min(1),
+      difference: finite,
+      tolerance: finite,
+    })
+    .strict(),
+  /** An empirical trend shown reversed: the two groups' counts, the test, its p-value and the seed of the run. */
+  z
+    .object({
+      kind: z.literal('trend-reversed'),
+      ...certificateCommon,
+      trend: z.string().min(1),
+      test: z.literal('one-sided Fisher exact'),
+      groups: z
+        .array(
+          z
+            .object({
+              label: z.string(),
+              successes: z.number().int().nonnegative(),
+              trials: z.number().int().positive(),
+            })
+            .strict(),
+        )
+        .length(2),
+      pValue: finite,
+      alpha: finite,
+      seed: z.number().int(),
+      replay: z.string().min(1),
+      table: z
+        .object({ columns: z.array(z.string()), rows: z.array(z.array(z.union([z.string(), finite]))) })
+        .strict()
+        .optional(),
+    })
+    .strict(),
 ]);
 
 export const counterexampleSchema = z

@@ -77,6 +77,8 @@ export interface ExperimentOption {
 export interface ExperimentContext {
   readonly seed: number;
   readonly log: (line: string) => void;
+  /** Progress in the experiment's own unit (e.g. 12 of 40 'cells'); the CLI draws a bar on a terminal only. */
+  readonly progress?: (done: number, total: number, unit: string) => void;
 }
 
 /** A plot the report draws (plain data; src/report renders SVG). */

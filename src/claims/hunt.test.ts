@@ -1,11 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { MlpSubjectJson } from '../landscape/index.js';
 import { type Claim, defineClaim } from './claim.js';
-import { huntStep, type NearMiss, shardStep, stepSeed } from './hunt.js';
+import { DistinctFinds, huntStep, type NearMiss, shardStep, stepSeed } from './hunt.js';
 
 const root = mkdtempSync(join(tmpdir(), 'hunt-test-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -108,5 +108,43 @@ describe('guided hunting', () => {
     const seeds = new Set(Array.from({ length: 1000 }, (_, k) => stepSeed(1, k)));
     expect(seeds.size).toBe(1000);
     for (const s of seeds) expect(s >= 0 && s < 2 ** 31).toBe(true);
+  });
+});
+
+describe('hunt keeps one file per distinct counterexample', () => {
+  const always = { ...rareClaim(false), hypotheses: fc.constant([6, 6, 6, 6, 6, 6]) };
+
+  test('a near-duplicate (same claim, subject shape, loss within DISTINCT_LOSS_RTOL) is counted, not written', () => {
+    const archive = join(root, 'distinct');
+    const keep = { distinct: new DistinctFinds(), write: true, takeFile: () => true };
+    const first = huntStep(always, stepSeed(1, 0), [], archive, keep);
+    expect(first.created).toHaveLength(1);
+    const second = huntStep(always, stepSeed(1, 1), [], archive, keep);
+    expect(second.created).toHaveLength(0);
+    expect(second.duplicates).toBe(1);
+    // A new hunt starts from the archive: the same find is a duplicate there too.
+    const again = huntStep(always, stepSeed(1, 2), [], archive, {
+      ...keep,
+      distinct: DistinctFinds.fromArchive(archive, [always.id]),
+    });
+    expect(again.duplicates).toBe(1);
+    expect(readdirSync(join(archive, always.id))).toHaveLength(1);
+  });
+
+  test('--no-write and a spent --max-files budget report the find and write nothing', () => {
+    const archive = join(root, 'unwritten');
+    const noWrite = huntStep(always, stepSeed(2, 0), [], archive, {
+      distinct: new DistinctFinds(),
+      write: false,
+      takeFile: () => true,
+    });
+    expect(noWrite.unwritten).toHaveLength(1);
+    const spent = huntStep(always, stepSeed(2, 1), [], archive, {
+      distinct: new DistinctFinds(),
+      write: true,
+      takeFile: () => false,
+    });
+    expect(spent.unwritten).toHaveLength(1);
+    expect(existsSync(archive)).toBe(false);
   });
 });

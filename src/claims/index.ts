@@ -1,4 +1,13 @@
 /** Public face of src/claims: the Claim type, the registry, the runner and archive replay. */
+
+export {
+  identityViolated,
+  isStatementKind,
+  largestGap,
+  P_VALUE_RTOL,
+  trendReversed,
+  verifyStatementCertificate,
+} from './certificateKinds.js';
 export {
   type AnyClaim,
   type Certified,
@@ -19,25 +28,31 @@ export {
   type Verdict,
 } from './claim.js';
 export {
+  DISTINCT_LOSS_RTOL,
+  DistinctFinds,
   GUIDED_BATCH,
   type HuntStepResult,
   huntStep,
+  type KeepPolicy,
   type NearMiss,
   POOL_SIZE,
   RANDOM_BATCH,
   shardStep,
   stepSeed,
+  subjectShape,
 } from './hunt.js';
 export { type Paper, type PaperReference, paper } from './reference.js';
 export { ClaimRegistry } from './registry.js';
 export { type ReplayResult, replayArchive, replayLoaded } from './replay.js';
 export {
+  CASE_SHORT_CHARS,
   type ClaimRunResult,
   counterexampleFile,
   type FailureReport,
   type RunOptions,
   replayCommand,
   runClaim,
+  shortCase,
   verifyCounterexample,
 } from './runner.js';
 export {
@@ -54,4 +69,13 @@ export {
   Z95,
 } from './statistics.js';
 export { type TrendEvidence, trendCertify, trendOutcome } from './trend.js';
+export {
+  type AssertionVerdict,
+  assertionsVerdict,
+  type ClaimVerdict,
+  claimVerdict,
+  type Decided,
+  type PropertyObservation,
+  propertyVerdict,
+} from './verdict.js';
 export { toolName, toolVersion } from './version.js';

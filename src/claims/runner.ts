@@ -8,7 +8,9 @@ import {
 } from '../archive/index.js';
 import { verifyCertificate } from '../landscape/index.js';
 import { seededRng } from '../random.js';
+import { isStatementKind, verifyStatementCertificate } from './certificateKinds.js';
 import { type AnyClaim, type Certified, sourceText, type Verdict } from './claim.js';
+import { propertyVerdict } from './verdict.js';
 import { toolName } from './version.js';
 
 export interface RunOptions {
@@ -41,6 +43,19 @@ export interface FailureReport {
   /** Why the failure is not a certified counterexample (then the verdict is inconclusive). */
   readonly uncertified?: string;
   readonly error?: string;
+  /** The shrunk failing case, short form (fast-check's stringify, cut at CASE_SHORT_CHARS). */
+  readonly case: string;
+  /** The shrunk failing case itself (JSON output carries it in full). */
+  readonly value: unknown;
+}
+
+/** Characters of a failing case shown on the terminal; `--json` carries the whole value. */
+export const CASE_SHORT_CHARS = 240;
+
+/** A failing case in a line: fast-check's own rendering, cut with an ellipsis. */
+export function shortCase(value: unknown): string {
+  const text = fc.stringify(value).replace(/\s+/g, ' ');
+  return text.length <= CASE_SHORT_CHARS ? text : `${text.slice(0, CASE_SHORT_CHARS - 1)}…`;
 }
 
 export interface ClaimRunResult {
@@ -93,7 +108,9 @@ export function counterexampleFile(
  */
 export function verifyCounterexample(claim: AnyClaim | undefined, file: CounterexampleJson): string[] {
   const seed = Number.parseInt(subjectHash(file.subject).slice(0, 8), 16);
-  const problems = [...verifyCertificate(file.subject, file.certificate, seededRng(seed))];
+  const problems = isStatementKind(file.certificate.kind)
+    ? verifyStatementCertificate(file.certificate)
+    : [...verifyCertificate(file.subject, file.certificate, seededRng(seed))];
   if (claim?.verifyDetails !== undefined) problems.push(...claim.verifyDetails(file, seededRng(seed + 1)));
   return problems;
 }
@@ -107,9 +124,19 @@ function topReasons(tally: Tally): { reason: string; count: number }[] {
     .slice(0, 5);
 }
 
+type Certification = {
+  kind: string;
+  archived: string;
+  file: CounterexampleJson;
+  saved: string[];
+  created: boolean;
+};
+
 /**
- * Run a claim's property with fast-check: count passes, discards and inconclusive cases; on a failure let
- * fast-check shrink it, then build and re-verify the certificate before anything is archived. A failure whose
+ * Run a claim's property with fast-check: count passes, discards and inconclusive cases (with their reasons); on
+ * a failure let fast-check shrink it, then build and re-verify the certificate before anything is archived. The
+ * verdict comes from `propertyVerdict` (src/claims/verdict.ts), fed with RunDetails fields and what the property
+ * recorded itself (a throw is caught inside the property, so no message text is parsed). A failure whose
  * certificate does not verify makes the verdict inconclusive (with its seed and path); it is never archived.
  */
 export function runClaim(claim: AnyClaim, options: RunOptions): ClaimRunResult {
@@ -119,8 +146,16 @@ export function runClaim(claim: AnyClaim, options: RunOptions): ClaimRunResult {
   let inconclusive = 0;
   const reasons: Tally = new Map();
   let failing = false;
+  let thrown: string | null = null;
   const property = fc.property(options.hypotheses ?? claim.hypotheses, (h) => {
-    const outcome = claim.check(h);
+    let outcome: ReturnType<AnyClaim['check']>;
+    try {
+      outcome = claim.check(h);
+    } catch (error) {
+      thrown = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+      failing = true;
+      return false;
+    }
     if (!failing) {
       if (outcome.status === 'discard') {
         discards++;
@@ -149,148 +184,104 @@ export function runClaim(claim: AnyClaim, options: RunOptions): ClaimRunResult {
     maxSkipsPerRun: 10,
     endOnFailure: false,
   });
-  const ms = Math.round(performance.now() - started);
-  const base = {
+  let certification: Certification | { why: string } | null = null;
+  let failure: FailureReport | null = null;
+  const h: unknown = details.counterexample?.[0];
+  if (details.failed && details.counterexample !== null) {
+    const path = details.counterexamplePath ?? '';
+    failure = {
+      seed: options.seed,
+      path,
+      numShrinks: details.numShrinks,
+      replay: replayCommand(claim.id, options.seed, path),
+      case: shortCase(h),
+      value: h,
+      ...(thrown === null ? {} : { error: thrown }),
+    };
+    if (thrown === null) {
+      certification = certifyFailure(claim, h, options, {
+        seed: options.seed,
+        path,
+        numRuns: details.numRuns,
+        numShrinks: details.numShrinks,
+      });
+      if ('why' in certification) failure = { ...failure, uncertified: certification.why };
+    }
+  }
+  const limit = claim.maxInconclusiveFraction ?? 0.5;
+  const top = topReasons(reasons);
+  const decided = propertyVerdict({
+    failed: details.failed,
+    hasCounterexample: details.counterexample !== null,
+    thrown,
+    numSkips: details.numSkips,
+    runs,
+    inconclusive,
+    discards,
+    limit,
+    reasons: top.map((r) => `${r.reason} (${r.count})`),
+    certification,
+  });
+  const certified = certification !== null && 'file' in certification ? certification : null;
+  return {
     id: claim.id,
+    verdict: decided.verdict,
     runs,
     discards,
     inconclusive,
-    reasons: topReasons(reasons),
+    reasons: top,
     seed: options.seed,
-    ms,
-  };
-  if (details.failed && details.counterexample !== null) {
-    const path = details.counterexamplePath ?? '';
-    const replay = replayCommand(claim.id, options.seed, path);
-    const failureBase = { seed: options.seed, path, numShrinks: details.numShrinks, replay };
-    const h = details.counterexample[0];
-    const thrown: unknown = details.errorInstance;
-    if (thrown instanceof Error && !/Property failed by returning false/.test(thrown.message)) {
-      const message = thrown.message.split('\n')[0] ?? '';
-      return {
-        ...base,
-        verdict: 'inconclusive',
-        counterexamples: [],
-        created: false,
-        failure: { ...failureBase, error: message },
-        summary: `the predicate threw: ${message}`,
-        certified: null,
-      };
-    }
-    let outcome: ReturnType<AnyClaim['check']>;
-    try {
-      outcome = claim.check(h);
-    } catch (error) {
-      return uncertified(
-        base,
-        failureBase,
-        `the predicate threw on the shrunk case: ${(error as Error).message}`,
-      );
-    }
-    if (outcome.status !== 'fail') {
-      const reason = `the shrunk case did not fail again (${outcome.status}): the predicate is not deterministic`;
-      return uncertified(base, failureBase, reason);
-    }
-    let built: ReturnType<AnyClaim['certify']>;
-    try {
-      built = claim.certify(h, outcome.evidence);
-    } catch (error) {
-      return uncertified(base, failureBase, `certificate builder threw: ${(error as Error).message}`);
-    }
-    if (!built.ok) return uncertified(base, failureBase, `no certificate: ${built.reason}`);
-    const file = counterexampleFile(claim, built.value, {
-      seed: options.seed,
-      path,
-      numRuns: details.numRuns,
-      numShrinks: details.numShrinks,
-      createdAt: (options.now?.() ?? new Date()).toISOString(),
-    });
-    const problems = verifyCounterexample(claim, file);
-    if (problems.length > 0)
-      return uncertified(base, failureBase, `certificate does not verify: ${problems.join('; ')}`);
-    let saved: { path: string; created: boolean } | null = null;
-    if (options.archiveRoot !== null) saved = saveCounterexample(options.archiveRoot, file);
-    return {
-      ...base,
-      verdict: 'refuted',
-      counterexamples: saved === null ? [] : [saved.path],
-      created: saved?.created ?? false,
-      failure: failureBase,
-      summary: `certified counterexample (${file.certificate.kind})${saved === null ? '' : saved.created ? `, archived as ${saved.path}` : `, already archived as ${saved.path}`}`,
-      certified: file,
-    };
-  }
-  if (details.failed) {
-    // fast-check gave up (too many discards) or the predicate threw.
-    const thrown: unknown = details.errorInstance;
-    const error =
-      thrown instanceof Error
-        ? thrown.message
-        : thrown === null || thrown === undefined
-          ? ''
-          : String(thrown);
-    const tooManySkips = details.numSkips > 0 && details.counterexample === null && error === '';
-    const reason = tooManySkips
-      ? `too many discarded cases (${details.numSkips})`
-      : `the property threw: ${error.split('\n')[0]}`;
-    return {
-      ...base,
-      verdict: 'inconclusive',
-      counterexamples: [],
-      created: false,
-      failure: tooManySkips
-        ? null
-        : {
-            seed: options.seed,
-            path: details.counterexamplePath ?? '',
-            numShrinks: details.numShrinks,
-            replay: replayCommand(claim.id, options.seed, details.counterexamplePath ?? undefined),
-            error,
-          },
-      summary: reason,
-      certified: null,
-    };
-  }
-  const total = runs + discards;
-  const undecided = inconclusive + discards;
-  const limit = claim.maxInconclusiveFraction ?? 0.5;
-  if (total === 0 || undecided / total > limit) {
-    const why = topReasons(reasons)
-      .map((r) => `${r.reason} (${r.count})`)
-      .join('; ');
-    return {
-      ...base,
-      verdict: 'inconclusive',
-      counterexamples: [],
-      created: false,
-      failure: null,
-      summary: `${undecided} of ${total} cases undecided (limit ${Math.round(limit * 100)}%): ${why}`,
-      certified: null,
-    };
-  }
-  return {
-    ...base,
-    verdict: 'holds',
-    counterexamples: [],
-    created: false,
-    failure: null,
-    summary: `no counterexample in ${runs} runs${inconclusive > 0 ? ` (${inconclusive} inconclusive)` : ''}`,
-    certified: null,
+    ms: Math.round(performance.now() - started),
+    counterexamples: certified?.saved ?? [],
+    created: certified?.created ?? false,
+    failure,
+    summary: decided.reason,
+    certified: certified?.file ?? null,
   };
 }
 
-function uncertified(
-  base: Omit<ClaimRunResult, 'verdict' | 'counterexamples' | 'created' | 'failure' | 'summary' | 'certified'>,
-  failure: Omit<FailureReport, 'uncertified'>,
-  reason: string,
-): ClaimRunResult {
+/** Re-run the shrunk case, build its certificate, verify it, archive it: a certification, or why there is none. */
+function certifyFailure(
+  claim: AnyClaim,
+  h: unknown,
+  options: RunOptions,
+  found: { seed: number; path: string; numRuns: number; numShrinks: number },
+): Certification | { why: string } {
+  let outcome: ReturnType<AnyClaim['check']>;
+  try {
+    outcome = claim.check(h);
+  } catch (error) {
+    return { why: `the predicate threw on the shrunk case: ${(error as Error).message}` };
+  }
+  if (outcome.status !== 'fail')
+    return {
+      why: `the shrunk case did not fail again (${outcome.status}): the predicate is not deterministic`,
+    };
+  let built: ReturnType<AnyClaim['certify']>;
+  try {
+    built = claim.certify(h, outcome.evidence);
+  } catch (error) {
+    return { why: `certificate builder threw: ${(error as Error).message}` };
+  }
+  if (!built.ok) return { why: `no certificate: ${built.reason}` };
+  const file = counterexampleFile(claim, built.value, {
+    ...found,
+    createdAt: (options.now?.() ?? new Date()).toISOString(),
+  });
+  const problems = verifyCounterexample(claim, file);
+  if (problems.length > 0) return { why: `certificate does not verify: ${problems.join('; ')}` };
+  let saved: { path: string; created: boolean } | null = null;
+  if (options.archiveRoot !== null) saved = saveCounterexample(options.archiveRoot, file);
   return {
-    ...base,
-    verdict: 'inconclusive',
-    counterexamples: [],
-    created: false,
-    failure: { ...failure, uncertified: reason },
-    summary: `a failure was found but not certified: ${reason}`,
-    certified: null,
+    kind: file.certificate.kind,
+    archived:
+      saved === null
+        ? ''
+        : saved.created
+          ? `, archived as ${saved.path}`
+          : `, already archived as ${saved.path}`,
+    file,
+    saved: saved === null ? [] : [saved.path],
+    created: saved?.created ?? false,
   };
 }

@@ -1,12 +1,16 @@
 /**
  * The statistics empirical claims state their trends with: Wilson score intervals for proportions, a
- * one-sided two-proportion z-test, Spearman's rank correlation, and seeded bootstrap intervals. Every
- * function says its level or its test; claims record both with their sample sizes and seed.
+ * one-sided exact test of two proportions (Fisher, from src/stats), Spearman's rank correlation, and seeded
+ * bootstrap intervals. Every function says its level or its test; claims record both with their sample sizes
+ * and seed. Distributions come from stdlib-js (src/stats), never a hand-written CDF.
  */
+import normalCdfStdlib from '@stdlib/stats-base-dists-normal-cdf';
+import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import type { Rng } from '../random.js';
+import { fisherLessPValue } from '../stats/index.js';
 
 /** z for a two-sided 95% interval (the level every interval of the report uses unless stated). */
-export const Z95 = 1.959963984540054;
+export const Z95 = normalQuantile(0.975, 0, 1);
 
 /** Wilson score interval for k successes in n trials at the z given (default two-sided 95%). */
 export function wilsonInterval(k: number, n: number, z = Z95): { p: number; lo: number; hi: number } {
@@ -16,27 +20,22 @@ export function wilsonInterval(k: number, n: number, z = Z95): { p: number; lo: 
   const denominator = 1 + z2 / n;
   const centre = (p + z2 / (2 * n)) / denominator;
   const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denominator;
-  return { p, lo: Math.max(0, centre - half), hi: Math.min(1, centre + half) };
+  // At k = 0 (k = n) the bound is 0 (1) exactly; rounding of centre − half must not move it.
+  return { p, lo: k === 0 ? 0 : Math.max(0, centre - half), hi: k === n ? 1 : Math.min(1, centre + half) };
 }
 
-/** Standard normal CDF (Abramowitz–Stegun 7.1.26 via erf; |error| < 1.5e-7, enough for p-values). */
+/** Standard normal CDF (stdlib-js). */
 export function normalCdf(x: number): number {
-  const t = 1 / (1 + (0.3275911 * Math.abs(x)) / Math.SQRT2);
-  const poly =
-    t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
-  const erf = 1 - poly * Math.exp(-(x * x) / 2);
-  return x >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
+  return normalCdfStdlib(x, 0, 1);
 }
 
 /**
- * One-sided two-proportion z-test of H0: p1 ≥ p2 against H1: p1 < p2 (pooled variance). Returns the p-value;
- * small values support p1 < p2. With no variance (both 0 or both 1) the p-value is 1.
+ * One-sided test of H0: p1 ≥ p2 against H1: p1 < p2 from k1/n1 and k2/n2: Fisher's exact test (src/stats), valid
+ * for small counts where the two-proportion z-test is not (0/3 against 3/3: 0.05, not the z-test's 7e-3). Small
+ * values support p1 < p2.
  */
 export function proportionLessPValue(k1: number, n1: number, k2: number, n2: number): number {
-  const pooled = (k1 + k2) / (n1 + n2);
-  const se = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
-  if (!(se > 0)) return 1;
-  return normalCdf((k1 / n1 - k2 / n2) / se);
+  return fisherLessPValue(k1, n1, k2, n2);
 }
 
 /** Ranks (1-based, ties get the mean rank). */

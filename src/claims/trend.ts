@@ -19,12 +19,13 @@ export function trendOutcome(assertions: ExperimentResult['assertions']): Outcom
 }
 
 /**
- * A statistical trend that fails has no counterexample file: the run is reported (inconclusive, with its seed,
- * path and replay command) and the claim's test fails, but nothing is archived.
+ * A statistical trend that fails is reported (inconclusive, with its seed, path and replay command) and the claim's
+ * test fails; nothing is archived until the claim builds a `trend-reversed` certificate (`trendReversed`, with the
+ * two groups' counts and a subject) in its own `certify`.
  */
 export function trendCertify(_h: unknown, evidence: TrendEvidence): CertifyResult {
   return {
     ok: false,
-    reason: `an empirical trend failed (${evidence.failed.join(' | ')}): there is no certificate kind for it; the seed replays the run`,
+    reason: `an empirical trend failed (${evidence.failed.join(' | ')}): this claim does not yet build a trend-reversed certificate (src/claims/certificateKinds.ts); the seed replays the run`,
   };
 }

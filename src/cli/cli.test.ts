@@ -65,12 +65,14 @@ describe('landscape CLI', () => {
       '40',
       '--seed',
       '1',
+      '--write',
       '--archive',
       archive,
       '--out',
       out,
     );
     expect(human.code).toBe(0);
+    expect(human.err).toMatch(/archived \(new file\): /);
     expect(human.err).toMatch(
       /seed 1, path [\d:]+; replay: npx landscape check single-relu-no-spurious-min --seed 1 --path [\d:]+/,
     );

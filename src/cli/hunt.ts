@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import cliProgress from 'cli-progress';
-import { type ClaimRegistry, type NearMiss, POOL_SIZE } from '../claims/index.js';
+import { type ClaimRegistry, DISTINCT_LOSS_RTOL, type NearMiss, POOL_SIZE } from '../claims/index.js';
 import { UserError } from '../errors.js';
 import { type HuntProgress, huntLoop } from './huntLoop.js';
 import type { HuntWorkerData } from './huntWorker.js';
@@ -19,6 +19,10 @@ export interface HuntOptions {
   readonly seed: number;
   readonly json: boolean;
   readonly archive: string;
+  /** Write distinct finds to the archive (false: --no-write, report only). */
+  readonly write: boolean;
+  /** At most this many new files (null: no limit). */
+  readonly maxFiles: number | null;
 }
 
 /** Near-misses are cached per claim between hunts (JSON; claims whose hypotheses are not JSON-able skip it). */
@@ -76,7 +80,10 @@ export async function huntCommand(registry: ClaimRegistry, options: HuntOptions,
   const deadline = started + options.ms;
   const pools = new Map<string, NearMiss[]>(claims.map((c) => [c.id, loadPool(c.id)]));
   const stop = new Int32Array(new SharedArrayBuffer(4));
+  const files = new Int32Array(new SharedArrayBuffer(4));
   let runs = 0;
+  let duplicates = 0;
+  const unwritten = new Set<string>();
   const created = new Set<string>();
   const found = new Set<string>();
   const uncertified: HuntProgress['failures'][number][] = [];
@@ -112,6 +119,8 @@ export async function huntCommand(registry: ClaimRegistry, options: HuntOptions,
       mine.runs += p.runs;
       mine.busyMs += p.stepMs;
     }
+    duplicates += p.duplicates;
+    for (const f of p.unwritten) unwritten.add(f);
     for (const f of p.created) created.add(f);
     for (const f of p.found) found.add(f);
     uncertified.push(...p.failures);
@@ -161,6 +170,9 @@ export async function huntCommand(registry: ClaimRegistry, options: HuntOptions,
             deadline,
             pools: Object.fromEntries(pools),
             stop: stop.buffer as SharedArrayBuffer,
+            write: options.write,
+            files: files.buffer as SharedArrayBuffer,
+            maxFiles: options.maxFiles,
           };
           return new Promise<void>((resolve, reject) => {
             const worker = new Worker(workerFile, { workerData: data });
@@ -187,6 +199,9 @@ export async function huntCommand(registry: ClaimRegistry, options: HuntOptions,
         deadline,
         pools,
         stop,
+        write: options.write,
+        files,
+        maxFiles: options.maxFiles,
         report: onProgress,
         yieldBetweenSteps: () => new Promise((resolve) => setImmediate(resolve)),
       });
@@ -215,17 +230,22 @@ export async function huntCommand(registry: ClaimRegistry, options: HuntOptions,
       busySeconds: Number((w.busyMs / 1000).toFixed(2)),
       runsPerSecond: Number((w.runs / Math.max(w.busyMs / 1000, 1e-3)).toFixed(2)),
     })),
+    duplicates,
+    unwritten: [...unwritten].map((f) => relative(root, f)),
   };
   if (options.json) {
     io.out(JSON.stringify(summary, null, 2));
   } else {
     io.out(
       `${interrupted ? 'interrupted' : 'done'} after ${summary.seconds} s: ${runs} runs (${summary.runsPerSecond}/s), ` +
-        `${created.size} new counterexample(s), ${found.size} certified in all, ${uncertified.length} uncertified failure(s)`,
+        `${created.size} new counterexample(s), ${found.size} certified in all, ${duplicates} near-duplicate(s) not kept ` +
+        `(same claim, subject shape and loss within ${DISTINCT_LOSS_RTOL} relative), ${uncertified.length} uncertified failure(s)`,
     );
     for (const w of summary.perWorker)
       io.out(`  worker ${w.worker}: ${w.runs} runs in ${w.busySeconds} s of steps (${w.runsPerSecond}/s)`);
     for (const f of summary.created) io.out(`  new: ${f}`);
+    for (const f of summary.unwritten)
+      io.out(`  not written (${options.write ? '--max-files reached' : '--no-write'}): ${f}`);
     for (const u of uncertified.slice(0, 5))
       io.out(`  uncertified (seed ${u.seed}, path ${u.path}): ${u.reason}\n    replay: ${u.replay}`);
   }

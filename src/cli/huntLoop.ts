@@ -1,4 +1,12 @@
-import { type AnyClaim, huntStep, type NearMiss, shardStep, stepSeed } from '../claims/index.js';
+import {
+  type AnyClaim,
+  DistinctFinds,
+  huntStep,
+  type KeepPolicy,
+  type NearMiss,
+  shardStep,
+  stepSeed,
+} from '../claims/index.js';
 
 /** What a hunt loop reports after each step (from a worker thread or from the main thread). */
 export interface HuntProgress {
@@ -12,6 +20,8 @@ export interface HuntProgress {
   /** Wall time of this step (ms), so each worker's own rate excludes its start-up and idle time. */
   readonly stepMs: number;
   readonly failures: readonly { seed: number; path: string; replay: string; reason: string }[];
+  readonly duplicates: number;
+  readonly unwritten: readonly string[];
 }
 
 export interface HuntLoopOptions {
@@ -26,12 +36,26 @@ export interface HuntLoopOptions {
   /** Set to non-zero (index 0) to stop after the current step. */
   readonly stop: Int32Array;
   readonly report: (progress: HuntProgress) => void;
+  /** Write distinct finds (false: --no-write). */
+  readonly write: boolean;
+  /** Files written so far by all workers (index 0) and the --max-files budget (null: no limit). */
+  readonly files: Int32Array;
+  readonly maxFiles: number | null;
   /** Yield to the event loop between steps (main-thread mode, so Ctrl-C is seen). */
   readonly yieldBetweenSteps?: () => Promise<void>;
 }
 
 /** Steps over the claims round-robin until the deadline or a stop; every find is archived as it happens. */
 export async function huntLoop(options: HuntLoopOptions): Promise<void> {
+  // Distinct per worker, against the archive as it was at the start (see DISTINCT_LOSS_RTOL).
+  const keep: KeepPolicy = {
+    distinct: DistinctFinds.fromArchive(
+      options.archive,
+      options.claims.map((c) => c.id),
+    ),
+    write: options.write,
+    takeFile: () => options.maxFiles === null || Atomics.add(options.files, 0, 1) < options.maxFiles,
+  };
   for (let j = 0; Date.now() < options.deadline && Atomics.load(options.stop, 0) === 0; j++) {
     const claim = options.claims[j % options.claims.length]!;
     const k = shardStep(
@@ -47,7 +71,7 @@ export async function huntLoop(options: HuntLoopOptions): Promise<void> {
       options.pools.set(claim.id, pool);
     }
     const t0 = performance.now();
-    const result = huntStep(claim, seed, pool, options.archive);
+    const result = huntStep(claim, seed, pool, options.archive, keep);
     const stepMs = performance.now() - t0;
     options.report({
       type: 'progress',
@@ -58,6 +82,8 @@ export async function huntLoop(options: HuntLoopOptions): Promise<void> {
       found: result.found,
       bestScore: result.bestScore,
       stepMs,
+      duplicates: result.duplicates,
+      unwritten: result.unwritten,
       failures: result.failures.map((f) => ({
         seed: f.seed,
         path: f.path,

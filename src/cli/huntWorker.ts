@@ -14,6 +14,9 @@ export interface HuntWorkerData {
   readonly deadline: number;
   readonly pools: Record<string, NearMiss[]>;
   readonly stop: SharedArrayBuffer;
+  readonly write: boolean;
+  readonly files: SharedArrayBuffer;
+  readonly maxFiles: number | null;
 }
 
 async function start(): Promise<void> {
@@ -35,6 +38,9 @@ async function start(): Promise<void> {
     deadline: data.deadline,
     pools,
     stop: new Int32Array(data.stop),
+    write: data.write,
+    files: new Int32Array(data.files),
+    maxFiles: data.maxFiles,
     report: (progress) => port.postMessage(progress),
   });
   port.postMessage({ type: 'done', worker: data.worker, pools: Object.fromEntries(pools) });

@@ -66,8 +66,9 @@ function buildProgram(
     .option('--runs <n>', "cases per claim (default: the claim's check budget)")
     .option('--seed <s>', 'fast-check seed (default: $LANDSCAPE_SEED, else fresh and printed)')
     .option('--path <p>', 'fast-check replay path (with the --seed of the failure)')
-    .option('--json', 'print {"results": [{id, verdict, runs, discards, seed, ms, counterexamples}]}')
-    .option('--no-write', 'do not archive anything')
+    .option('--json', "print check.json's content, each failure with its full case value")
+    .option('--write', 'archive new certified counterexamples, one line per new file (default: write none)')
+    .option('--no-write', 'archive nothing (the default)')
     .addOption(archiveOption())
     .option('--out <dir>', 'report folder for check.json and experiment data (default: <project>/report)')
     .option('--experiments', "also run each selected claim's experiment (main-job options) for the report")
@@ -79,7 +80,7 @@ function buildProgram(
           seed?: string;
           path?: string;
           json?: boolean;
-          write: boolean;
+          write?: boolean;
           archive?: string;
           out?: string;
           experiments?: boolean;
@@ -97,7 +98,7 @@ function buildProgram(
               path: opts.path,
               json: opts.json === true,
               archive: archiveRoot(opts.archive),
-              writeArchive: opts.write,
+              writeArchive: opts.write === true,
               reportRoot: reportRoot(opts.out),
               experiments: opts.experiments === true,
             },
@@ -147,6 +148,8 @@ function buildProgram(
     .option('--shard <i/n>', 'search only shard i of n of the seed space (CI matrices)')
     .option('--seed <s>', 'base seed (default: $LANDSCAPE_SEED, else fresh and printed)')
     .option('--json', 'print a JSON summary at the end')
+    .option('--no-write', 'report distinct finds, write no file')
+    .option('--max-files <n>', 'write at most n new files (default: no limit)')
     .addOption(archiveOption())
     .action(
       async (
@@ -158,6 +161,8 @@ function buildProgram(
           seed?: string;
           json?: boolean;
           archive?: string;
+          write: boolean;
+          maxFiles?: string;
         },
       ) => {
         if (userFile !== null)
@@ -185,6 +190,8 @@ function buildProgram(
               seed,
               json: opts.json === true,
               archive: archiveRoot(opts.archive),
+              write: opts.write,
+              maxFiles: opts.maxFiles === undefined ? null : parseInteger('--max-files', opts.maxFiles, 0),
             },
             io,
           ),

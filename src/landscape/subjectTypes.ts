@@ -89,4 +89,30 @@ export type Certificate =
       readonly kind: 'no-monotone-path-found';
       readonly profile: readonly number[];
       readonly path?: readonly AnyPoint[] | undefined;
+    })
+  // Verified in src/claims/certificateKinds.ts (they carry no landscape geometry).
+  | (CertificateCommon & {
+      readonly kind: 'identity-violated';
+      readonly identity: string;
+      readonly left: readonly number[];
+      readonly right: readonly number[];
+      readonly difference: number;
+      readonly tolerance: number;
+    })
+  | (CertificateCommon & {
+      readonly kind: 'trend-reversed';
+      readonly trend: string;
+      readonly test: 'one-sided Fisher exact';
+      readonly groups: readonly {
+        readonly label: string;
+        readonly successes: number;
+        readonly trials: number;
+      }[];
+      readonly pValue: number;
+      readonly alpha: number;
+      readonly seed: number;
+      readonly replay: string;
+      readonly table?:
+        | { readonly columns: readonly string[]; readonly rows: readonly (readonly (string | number)[])[] }
+        | undefined;
     });
