@@ -24,8 +24,8 @@ import {
   spinGlassEndpoints,
 } from '../src/landscape/spinGlass/index.js';
 import { seededRng } from '../src/random.js';
-import { sources } from './sources.js';
 import { clopperPearson } from '../src/stats/index.js';
+import { sources } from './sources.js';
 
 /** The check's genome: the run's seed and the two sizes compared (the control makes them equal). */
 export interface ConcentrationGenome {

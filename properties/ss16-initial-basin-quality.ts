@@ -14,8 +14,8 @@ import {
 import { BASIN_EPS_RTOL, initialBasinMinimum, randomBasinInstance } from '../src/landscape/basins/index.js';
 import { loadHighs } from '../src/landscape/solvers/index.js';
 import { seededRng } from '../src/random.js';
-import { sources } from './sources.js';
 import { decideRise, fisherLessPValue, type RiseDesign } from '../src/stats/index.js';
+import { sources } from './sources.js';
 
 /** Width multipliers of n: m ∈ {n/4, n/2, n, 2n, 4n}. */
 export const WIDTH_MULTIPLIERS: readonly number[] = [0.25, 0.5, 1, 2, 4];

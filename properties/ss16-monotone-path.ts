@@ -14,8 +14,8 @@ import { subjectModel } from '../src/landscape/index.js';
 import { symmetricEigenvalues } from '../src/linalg/index.js';
 import { makeProblem, type NetworkSpec, type Problem, vectorToPoint } from '../src/nn/index.js';
 import { seededRng } from '../src/random.js';
-import { sources } from './sources.js';
 import { binomialLessPValue } from '../src/stats/index.js';
+import { sources } from './sources.js';
 
 /**
  * Level of the exact test that could refute the DERIVED bound P[L(W0) > L(0)] ≥ ½: 1e-3, so a true bound is

@@ -31,8 +31,8 @@ import {
   teacherSpectrum,
 } from '../src/landscape/population/index.js';
 import { seededRng } from '../src/random.js';
-import { sources } from './sources.js';
 import { decideRise, fisherLessPValue } from '../src/stats/index.js';
+import { sources } from './sources.js';
 
 /**
  * F and ‖∇F‖ at an embedded global minimum (V with split neurons) are 0 up to the rounding of O(n²) kernel terms of
