@@ -15,6 +15,7 @@ export {
   type ExperimentResult,
   type Outcome,
   type Plot,
+  type Refutation,
   sourceText,
   type Verdict,
 } from './claim.js';
@@ -28,6 +29,12 @@ export {
   shardStep,
   stepSeed,
 } from './hunt.js';
+export {
+  distinctInputsProblem,
+  type MlpShape,
+  mlpHypotheses,
+  SPURIOUS_MINIMUM_KINDS,
+} from './refutation.js';
 export { ClaimRegistry } from './registry.js';
 export { type ReplayResult, replayArchive, replayLoaded } from './replay.js';
 export {
@@ -53,4 +60,5 @@ export {
   Z95,
 } from './statistics.js';
 export { type TrendEvidence, trendCertify, trendOutcome } from './trend.js';
+export { refutationProblems } from './verify.js';
 export { toolName, toolVersion } from './version.js';
