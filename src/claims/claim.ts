@@ -72,6 +72,10 @@ export interface ExperimentOption {
   readonly flag: string;
   readonly description: string;
   readonly defaultValue: string;
+  /** What the value must be, for help and messages, e.g. "integer in [1, 100000]" (see src/claims/options.ts). */
+  readonly constraint?: string;
+  /** The value's schema (a string in, validated before any computation); absent: the experiment parses it. */
+  readonly schema?: import('zod').ZodType<unknown>;
 }
 
 export interface ExperimentContext {

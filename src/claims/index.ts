@@ -30,6 +30,17 @@ export {
   stepSeed,
 } from './hunt.js';
 export {
+  choiceOption,
+  countListOption,
+  countOption,
+  numberOption,
+  optionHelp,
+  optionNumber,
+  optionNumbers,
+  parseExperimentArgs,
+  validateExperimentOptions,
+} from './options.js';
+export {
   distinctInputsProblem,
   type MlpShape,
   mlpHypotheses,

@@ -1,17 +1,24 @@
 import { Command, CommanderError, Option } from 'commander';
 import { allClaims } from '../../properties/index.js';
-import { ClaimRegistry, toolVersion } from '../claims/index.js';
+import { escapeText } from '../archive/index.js';
+import { ClaimRegistry, optionHelp, toolVersion } from '../claims/index.js';
 import { UserError } from '../errors.js';
 import { checkCommand } from './check.js';
 import { huntCommand } from './hunt.js';
 import { inspectCommand } from './inspect.js';
 import { type Io, processIo } from './io.js';
 import { listCommand } from './list.js';
-import { archiveRoot, reportRoot } from './paths.js';
+import {
+  archiveFolderOrMissing,
+  archiveRoot,
+  existingArchive,
+  reportRoot,
+  writableOutputFolder,
+} from './paths.js';
 import { replayCommand } from './replay.js';
 import { reportCommand } from './report.js';
 import { runCommand } from './run.js';
-import { parseDuration, parseInteger, resolveSeed } from './seed.js';
+import { MAX_RUNS, parseDuration, parseInteger, parseReplayPath, resolveSeed } from './seed.js';
 
 /** Exit codes: 0 all as expected, 1 a verdict or replay not as expected, 2 bad usage or bad input. */
 export const EXIT_USAGE = 2;
@@ -30,7 +37,17 @@ function buildProgram(io: Io, registry: ClaimRegistry, setCode: (code: number) =
     )
     .version(toolVersion(), '-V, --version')
     .showSuggestionAfterError(true)
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .configureOutput({
+      writeOut: (s) => io.out(s),
+      // Commander quotes the user's arguments in its errors: escaped, line by line, like everything we print.
+      writeErr: (s) =>
+        io.err(
+          s
+            .split('\n')
+            .map((line) => escapeText(line, 400))
+            .join('\n'),
+        ),
+    })
     .exitOverride();
   const archiveOption = () =>
     new Option(
@@ -44,7 +61,9 @@ function buildProgram(io: Io, registry: ClaimRegistry, setCode: (code: number) =
     .option('--json', 'print {"claims": [{id, title, kind, expect, source, counterexamples}]}')
     .addOption(archiveOption())
     .action((opts: { json?: boolean; archive?: string }) => {
-      setCode(listCommand(registry, archiveRoot(opts.archive), opts.json === true, io));
+      setCode(
+        listCommand(registry, archiveFolderOrMissing(archiveRoot(opts.archive)), opts.json === true, io),
+      );
     });
 
   program
@@ -53,9 +72,12 @@ function buildProgram(io: Io, registry: ClaimRegistry, setCode: (code: number) =
       'run claims (all when no id is given), print verdicts, archive new certified counterexamples',
     )
     .argument('[ids...]', 'claim ids (see list)')
-    .option('--runs <n>', "cases per claim (default: the claim's check budget)")
+    .option(
+      '--runs <n>',
+      `cases per claim, an integer in [1, ${MAX_RUNS}] (default: the claim's check budget)`,
+    )
     .option('--seed <s>', 'fast-check seed (default: $LANDSCAPE_SEED, else fresh and printed)')
-    .option('--path <p>', 'fast-check replay path (with the --seed of the failure)')
+    .option('--path <p>', 'fast-check replay path, e.g. 0:3:1 (with the --seed of the failure)')
     .option('--json', 'print {"results": [{id, verdict, runs, discards, seed, ms, counterexamples}]}')
     .option('--no-write', 'do not archive anything')
     .addOption(archiveOption())
@@ -76,19 +98,23 @@ function buildProgram(io: Io, registry: ClaimRegistry, setCode: (code: number) =
         },
       ) => {
         const { seed, origin } = resolveSeed(opts.seed);
+        const runs = opts.runs === undefined ? undefined : parseInteger('--runs', opts.runs, 1, MAX_RUNS);
+        const path = opts.path === undefined ? undefined : parseReplayPath(opts.path);
+        const archive = archiveFolderOrMissing(archiveRoot(opts.archive));
+        const out = writableOutputFolder(reportRoot(opts.out));
         setCode(
           checkCommand(
             registry,
             {
               ids,
-              runs: opts.runs === undefined ? undefined : parseInteger('--runs', opts.runs, 1),
+              runs,
               seed,
               seedOrigin: origin,
-              path: opts.path,
+              path,
               json: opts.json === true,
-              archive: archiveRoot(opts.archive),
+              archive,
               writeArchive: opts.write,
-              reportRoot: reportRoot(opts.out),
+              reportRoot: out,
               experiments: opts.experiments === true,
             },
             io,
@@ -116,13 +142,13 @@ function buildProgram(io: Io, registry: ClaimRegistry, setCode: (code: number) =
     .action((id: string, rest: string[], opts: { seed?: string; json?: boolean; out?: string }) => {
       const claim = registry.select([id])[0]!;
       if (rest.includes('--options')) {
-        for (const o of claim.experiment?.options ?? [])
-          io.out(`--${o.flag} <value>  ${o.description} (default ${o.defaultValue})`);
+        for (const o of claim.experiment?.options ?? []) io.out(optionHelp(o));
         setCode(0);
         return;
       }
       const { seed } = resolveSeed(opts.seed);
-      setCode(runCommand(registry, id, rest, seed, opts.json === true, reportRoot(opts.out), io));
+      const out = writableOutputFolder(reportRoot(opts.out));
+      setCode(runCommand(registry, id, rest, seed, opts.json === true, out, io));
     });
 
   program
@@ -171,7 +197,7 @@ function buildProgram(io: Io, registry: ClaimRegistry, setCode: (code: number) =
               shard,
               seed,
               json: opts.json === true,
-              archive: archiveRoot(opts.archive),
+              archive: archiveFolderOrMissing(archiveRoot(opts.archive)),
             },
             io,
           ),
@@ -211,7 +237,8 @@ function buildProgram(io: Io, registry: ClaimRegistry, setCode: (code: number) =
     .option('--out <dir>', 'report folder (default: <project>/report)')
     .addOption(archiveOption())
     .action((opts: { out?: string; archive?: string }) => {
-      setCode(reportCommand(registry, archiveRoot(opts.archive), reportRoot(opts.out), io));
+      const out = writableOutputFolder(reportRoot(opts.out));
+      setCode(reportCommand(registry, existingArchive(archiveRoot(opts.archive)), out, io));
     });
   return program;
 }
@@ -248,7 +275,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       return EXIT_USAGE;
     }
     if (error instanceof UserError) {
-      io.err(`landscape: ${error.message}`);
+      io.err(`landscape: ${escapeText(error.message.split('\n')[0] ?? '', 400)}`);
       return EXIT_USAGE;
     }
     throw error;
