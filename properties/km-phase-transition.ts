@@ -5,6 +5,8 @@
 // own numbers.
 import fc from 'fast-check';
 import {
+  choiceOption,
+  countOption,
   defineClaim,
   type ExperimentResult,
   nonDecreasingWithinIntervals,
@@ -342,17 +344,18 @@ export const kmPhaseTransition = defineClaim<PhaseGenome, TrendEvidence>({
   },
   experiment: {
     options: [
-      {
-        flag: 'grid',
-        description: 'fixed (d0 ∈ {1,2,3,5}), proportional (d0 = ⌈r·n⌉) or all',
-        defaultValue: 'all',
-      },
-      { flag: 'trials', description: 'trials per cell', defaultValue: '100' },
-      {
-        flag: 'rank',
-        description: 'fast (certified shortcuts, SVD otherwise) or svd (numericalRank of every J)',
-        defaultValue: 'fast',
-      },
+      choiceOption('grid', 'fixed (d0 ∈ {1,2,3,5}), proportional (d0 = ⌈r·n⌉) or all', 'all', [
+        'fixed',
+        'proportional',
+        'all',
+      ]),
+      countOption('trials', 'trials per cell', 100, 1, 100_000),
+      choiceOption(
+        'rank',
+        'fast (certified shortcuts, SVD otherwise) or svd (numericalRank of every J)',
+        'fast',
+        ['fast', 'svd'],
+      ),
     ],
     run(options, context) {
       const grid = parseGrid(options.grid ?? 'all');

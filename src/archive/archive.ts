@@ -26,22 +26,41 @@ export const MAX_QUOTE_CHARS = 60;
  * Text from a file or a file name made safe for a terminal: control, format and non-ASCII-space characters as
  * \uXXXX escapes, cut to `max` characters with an ellipsis. Nothing read from disk reaches the terminal raw.
  */
+/**
+ * JSON text safe for a terminal: characters that `JSON.stringify` leaves raw (it escapes those below U+0020 in
+ * strings and emits only newlines and spaces outside them) but a terminal acts on (U+007F–U+009F,
+ * bidi and other format characters, separators) as \\uXXXX escapes, which keeps the JSON valid and equal in value.
+ */
+export function terminalSafeJson(json: string): string {
+  return [...json]
+    .map((ch) =>
+      ch.codePointAt(0)! >= 0x7f && isUnsafeCodePoint(ch.codePointAt(0)!)
+        ? `\\u${ch.codePointAt(0)!.toString(16).padStart(4, '0')}`
+        : ch,
+    )
+    .join('');
+}
+
+function isUnsafeCodePoint(code: number): boolean {
+  return (
+    code < 0x20 ||
+    (code >= 0x7f && code <= 0x9f) ||
+    code === 0xad ||
+    code === 0x61c ||
+    (code >= 0x200b && code <= 0x200f) ||
+    (code >= 0x2028 && code <= 0x202e) ||
+    (code >= 0x2060 && code <= 0x206f) ||
+    code === 0xfeff ||
+    (code >= 0xfff9 && code <= 0xfffd) ||
+    (code >= 0xd800 && code <= 0xdfff)
+  );
+}
+
 export function escapeText(text: string, max = Number.POSITIVE_INFINITY): string {
   let escaped = '';
   for (const ch of text) {
     const code = ch.codePointAt(0)!;
-    const unsafe =
-      code < 0x20 ||
-      (code >= 0x7f && code <= 0x9f) ||
-      code === 0xad ||
-      code === 0x61c ||
-      (code >= 0x200b && code <= 0x200f) ||
-      (code >= 0x2028 && code <= 0x202e) ||
-      (code >= 0x2060 && code <= 0x206f) ||
-      code === 0xfeff ||
-      (code >= 0xfff9 && code <= 0xfffd) ||
-      (code >= 0xd800 && code <= 0xdfff);
-    escaped += unsafe ? `\\u${code.toString(16).padStart(4, '0')}` : ch;
+    escaped += isUnsafeCodePoint(code) ? `\\u${code.toString(16).padStart(4, '0')}` : ch;
     if (escaped.length > max) return `${escaped.slice(0, max)}…`;
   }
   return escaped;

@@ -16,6 +16,7 @@ export {
   type SaveResult,
   saveCounterexample,
   scanArchive,
+  terminalSafeJson,
 } from './archive.js';
 export { canonicalJson, subjectHash } from './canonicalJson.js';
 export {

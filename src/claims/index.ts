@@ -38,6 +38,7 @@ export {
   optionNumber,
   optionNumbers,
   parseExperimentArgs,
+  rangeListOption,
   validateExperimentOptions,
 } from './options.js';
 export {

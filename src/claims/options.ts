@@ -85,6 +85,39 @@ export function countListOption(
   };
 }
 
+/** A comma-separated list of integers and ranges a..b (each value in [min, max]; at most 64 values in all). */
+export function rangeListOption(
+  flag: string,
+  description: string,
+  defaultValue: string,
+  min: number,
+  max: number,
+): ExperimentOption {
+  return {
+    flag,
+    description,
+    defaultValue,
+    constraint: `integers or ranges a..b, comma-separated, in [${min}, ${max}]`,
+    schema: z
+      .string()
+      .regex(/^\d{1,6}(\.\.\d{1,6})?(,\d{1,6}(\.\.\d{1,6})?){0,63}$/, {
+        message: 'expected e.g. 6..20 or 6,8,10',
+      })
+      .refine(
+        (text) => {
+          let count = 0;
+          for (const part of text.split(',')) {
+            const [a, b = a] = part.split('..').map(Number) as [number, number?];
+            if (!(a >= min && b <= max && a <= b)) return false;
+            count += b - a + 1;
+          }
+          return count <= 64;
+        },
+        { message: `expected values in [${min}, ${max}], ranges a ≤ b, at most 64 values` },
+      ),
+  };
+}
+
 /** A finite decimal number in [min, max] (exclusive at min when `exclusiveMin`). */
 export function numberOption(
   flag: string,

@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { archiveTemporaries, escapeText } from '../archive/index.js';
+import { archiveTemporaries, escapeText, terminalSafeJson } from '../archive/index.js';
 import { type ClaimRegistry, replayArchive } from '../claims/index.js';
 import type { Io } from './io.js';
 import { existingArchive, projectRoot } from './paths.js';
@@ -26,18 +26,20 @@ export function replayCommand(
   const leftovers = paths.length === 0 ? archiveTemporaries(archive) : [];
   if (json) {
     io.out(
-      JSON.stringify(
-        {
-          results: results.map((r) => ({
-            path: relative(root, r.path),
-            claim: r.claim,
-            ok: r.ok,
-            problems: r.problems,
-          })),
-          leftoverTemporaries: leftovers.map((p) => relative(root, p)),
-        },
-        null,
-        2,
+      terminalSafeJson(
+        JSON.stringify(
+          {
+            results: results.map((r) => ({
+              path: relative(root, r.path),
+              claim: r.claim,
+              ok: r.ok,
+              problems: r.problems,
+            })),
+            leftoverTemporaries: leftovers.map((p) => relative(root, p)),
+          },
+          null,
+          2,
+        ),
       ),
     );
   } else {
