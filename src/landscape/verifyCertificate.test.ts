@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { CounterexampleJson } from '../archive/index.js';
 import { sampleFile } from '../archive/testing/sampleFile.js';
+import { numericalRank } from '../linalg/index.js';
 import { seededRng } from '../random.js';
+import { saddleCertificate } from './certificates.js';
+import { examinePoint } from './examinePoint.js';
 import type { Certificate, MlpSubjectJson, Subject } from './index.js';
 import { subjectModel } from './subjectModel.js';
 import { DEFAULT_VERIFY_STRENGTH, isSpuriousGap, verifyCertificate } from './verifyCertificate.js';
@@ -158,5 +161,156 @@ describe('verifyCertificate', () => {
     expect(verify(sample.subject, { ...base, profile: [0.5, 1], path: [point, point] })[0]).toMatch(
       /path point 0 has loss .*, profile says 0.5/,
     );
+  });
+
+  /** A linear network of the given layer sizes at θ = 0 on fixed data (depth 2: a strict saddle at 0). */
+  function linearAtOrigin(sizes: number[]): MlpSubjectJson {
+    return {
+      kind: 'mlp',
+      network: { layerSizes: sizes, activation: { name: 'identity' }, bias: false },
+      data: {
+        inputs: [
+          [1, 0],
+          [0, 1],
+          [1, 1],
+          [2, -1],
+        ],
+        targets: [[1], [2], [0.5], [-1]],
+      },
+      loss: { name: 'squared', scale: 0.5, reduction: 'sum' },
+      point: {
+        layers: sizes.slice(1).map((rows, l) => ({
+          weights: Array.from({ length: rows }, () => Array.from({ length: sizes[l]! }, () => 0)),
+          biases: null,
+        })),
+      },
+    };
+  }
+
+  test('tolerance boundaries: half the tolerance passes, twice fails (loss, gradient norm, eigenvalues)', () => {
+    const c = strict.certificate as Spurious;
+    const model = subjectModel(strict.subject);
+    const loss = model.objective.value(model.theta);
+    const scale = Math.max(1, Math.abs(loss));
+    expect(alter(strict, { loss: loss + 0.5e-6 * scale })).toEqual([]);
+    expect(alter(strict, { loss: loss + 2e-6 * scale })[0]).toMatch(/^loss is/);
+    const gradTol = 1e-11 * (1 + Math.abs(loss));
+    expect(alter(strict, { gradientNorm: c.gradientNorm! + 0.5 * gradTol })).toEqual([]);
+    expect(alter(strict, { gradientNorm: c.gradientNorm! + 2 * gradTol })[0]).toMatch(/^gradient norm is/);
+    const eig = c.hessianEigenvalues!;
+    const eigTol = 1e-6 * Math.max(1, ...eig.map(Math.abs));
+    expect(alter(strict, { hessianEigenvalues: eig.map((x) => x + 0.5 * eigTol) })).toEqual([]);
+    expect(
+      alter(strict, { hessianEigenvalues: eig.map((x, i) => (i === 0 ? x + 2 * eigTol : x)) })[0],
+    ).toMatch(/^Hessian eigenvalue 0 is/);
+  });
+
+  test('on a kink: recorded gradient and Hessian are refused, strictness needs a strict increase', () => {
+    // w = 0, b = 0: every pre-activation is 0, on the relu kink (loss not differentiable there).
+    const subject = structuredClone(sample.subject) as MlpSubjectJson;
+    (subject.point.layers[0]!.biases as number[])[0] = 0;
+    const c = sample.certificate as Spurious;
+    expect(verify(subject, c)[0]).toMatch(/gradientNorm is recorded but the loss is not differentiable here/);
+    expect(verify(subject, { ...c, gradientNorm: null })[0]).toMatch(
+      /hessianEigenvalues are recorded but the loss is not twice differentiable/,
+    );
+    const strictOnKink = {
+      ...c,
+      gradientNorm: null,
+      hessianEigenvalues: null,
+      kind: 'strict-local-min-not-global',
+    };
+    expect(verify(subject, strictOnKink as Certificate).join('\n')).toMatch(/strictness is not shown/);
+  });
+
+  test('a negative eigenvalue refutes a local minimum; a genuine saddle verifies; malformed points are reported', () => {
+    const two = linearAtOrigin([2, 2, 1]);
+    const model = subjectModel(two);
+    const exam = examinePoint(model.objective, model.theta, { rng: seededRng(3), radii: [1e-2], trials: 10 });
+    const eig = Array.from(exam.hessianEigenvalues!);
+    expect(eig[0]!).toBeLessThan(0);
+    const asMin: Certificate = {
+      kind: 'local-min-not-global',
+      loss: exam.value,
+      gradientNorm: 0,
+      hessianEigenvalues: eig,
+      perturbation: { radii: [1e-2], trials: 10, minLossIncrease: 0 },
+      betterPoint: two.point,
+      betterLoss: exam.value,
+      exact: null,
+    };
+    expect(verify(two, asMin).join('\n')).toMatch(/Hessian is not positive semidefinite: λ_min = -/);
+    const saddle = saddleCertificate(model, exam)!;
+    expect(verify(two, saddle)).toEqual([]);
+    const flat = { ...saddle, descentDirection: two.point } as Certificate;
+    expect(verify(two, flat)).toEqual(['the loss does not decrease along descentDirection']);
+    const malformed = { layers: [{ weights: [[1]], biases: null }] };
+    expect(verify(two, { ...saddle, descentDirection: malformed } as Certificate)[0]).toMatch(
+      /^descentDirection: /,
+    );
+    expect(verify(two, { ...asMin, betterPoint: malformed }).join('\n')).toMatch(/betterPoint: /);
+  });
+
+  test('rank-deficient: a genuine certificate verifies; rank, claimed rank and each singular value are compared', () => {
+    const model = subjectModel(sample.subject);
+    const rank = numericalRank(model.mlp!.jacobian(model.theta));
+    const genuine: Certificate = {
+      kind: 'rank-deficient',
+      loss: sample.certificate.loss,
+      gradientNorm: 0,
+      hessianEigenvalues: null,
+      jacobianRank: rank.rank,
+      claimedRank: rank.rank + 1,
+      singularValues: Array.from(rank.singularValues),
+      exact: null,
+    };
+    expect(verify(sample.subject, genuine)).toEqual([]);
+    expect(verify(sample.subject, { ...genuine, jacobianRank: rank.rank + 1 })).toEqual([
+      `Jacobian rank is ${rank.rank}, certificate says ${rank.rank + 1}`,
+    ]);
+    expect(verify(sample.subject, { ...genuine, claimedRank: rank.rank })).toEqual([
+      `Jacobian rank ${rank.rank} is not below the claimed rank ${rank.rank}`,
+    ]);
+    const sv = Array.from(rank.singularValues);
+    const shifted = sv.map((x, i) => (i === sv.length - 1 ? x + 1e-3 : x));
+    expect(verify(sample.subject, { ...genuine, singularValues: shifted })).toEqual([
+      `singular value ${sv.length - 1} is ${sv[sv.length - 1]}, certificate says ${shifted[sv.length - 1]}`,
+    ]);
+    expect(verify(sample.subject, { ...genuine, singularValues: [...sv, 0] })).toEqual([
+      `the Jacobian has ${sv.length} singular values, certificate lists ${sv.length + 1}`,
+    ]);
+    expect(
+      verify(strict.subject.kind === 'mlp' ? plateau.subject : strict.subject, genuine).length,
+    ).toBeGreaterThan(0);
+    const spin = archived('ss18-spurious-minima-common/715fd75b1be62b23.json');
+    expect(verify(spin.subject, { ...genuine, loss: spin.certificate.loss })).toEqual([
+      'rank-deficient certificates need an mlp subject',
+    ]);
+  });
+
+  test('no-monotone-path-found: a rise within rounding is no rise; a malformed path point is reported', () => {
+    const base = {
+      kind: 'no-monotone-path-found',
+      loss: sample.certificate.loss,
+      gradientNorm: null,
+      hessianEigenvalues: null,
+      exact: null,
+    } as const;
+    expect(verify(sample.subject, { ...base, profile: [1, 1 + 1e-14] })).toEqual([
+      'the recorded profile never increases: it does not show a failed monotone path',
+    ]);
+    expect(verify(sample.subject, { ...base, profile: [1, 1] }).length).toBe(1);
+    expect(verify(sample.subject, { ...base, profile: [1, 1 + 1e-9] })).toEqual([]);
+    const malformed = { layers: [{ weights: [[1, 2]], biases: null }] };
+    const point = (sample.subject as MlpSubjectJson).point;
+    const loss = sample.certificate.loss;
+    expect(
+      verify(sample.subject, { ...base, profile: [loss, loss + 1], path: [malformed, point] })[0],
+    ).toMatch(/^path point 0: /);
+  });
+
+  test('a subject the core cannot model is reported, not thrown', () => {
+    const bad = { ...sample.subject, data: { inputs: [[1, 2]], targets: [[0]] } } as Subject;
+    expect(verify(bad, sample.certificate)[0]).toMatch(/^subject: /);
   });
 });
