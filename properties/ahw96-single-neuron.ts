@@ -3,7 +3,7 @@
 // claim below is the false one their construction refutes; see `statement`. 1-D block construction: see `statement`.
 import fc from 'fast-check';
 import type { CounterexampleJson } from '../src/archive/index.js';
-import { defineClaim } from '../src/claims/index.js';
+import { defineClaim, mlpHypotheses, SPURIOUS_MINIMUM_KINDS } from '../src/claims/index.js';
 import {
   examinePoint,
   isSpuriousGap,
@@ -114,6 +114,20 @@ export const ahw96SingleNeuron = defineClaim<BlockGenome, Evidence>({
   expect: 'refuted',
   hypotheses: genome(1, MAX_BLOCKS),
   budget: { test: 20, check: 100 },
+  refutedBy: {
+    kinds: SPURIOUS_MINIMUM_KINDS,
+    subject: mlpHypotheses({
+      activations: ['sigmoid'],
+      bias: false,
+      hiddenLayers: [1, 1],
+      outputs: 1,
+      trained: 'first-only',
+      more: (s) =>
+        s.network.layerSizes[0] === 1 && s.network.layerSizes[1] === 1
+          ? []
+          : ['expected a single neuron in 1-D'],
+    }),
+  },
   check(g) {
     const minima = singleNeuronMinima(blockData(g));
     if (minima.length === 0) return { status: 'inconclusive', reason: 'no minimum resolved on the grid' };

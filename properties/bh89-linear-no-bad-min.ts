@@ -2,7 +2,7 @@
 // local minima", Neural Networks 2(1):53–58, Fact 4 and the Theorem of §3 [REC numbering]. Hypotheses as
 // stated there; see `statement`.
 import fc from 'fast-check';
-import { defineClaim } from '../src/claims/index.js';
+import { defineClaim, mlpHypotheses, SPURIOUS_MINIMUM_KINDS } from '../src/claims/index.js';
 import {
   closedFormFailure,
   descendToCritical,
@@ -104,6 +104,21 @@ export const bh89LinearNoBadMin = defineClaim<LinearProblemGenome, Evidence>({
   expect: 'holds',
   hypotheses: genome('identity'),
   budget: { test: 60, check: 1000 },
+  refutedBy: {
+    kinds: SPURIOUS_MINIMUM_KINDS,
+    subject: mlpHypotheses({
+      activations: ['identity'],
+      bias: false,
+      hiddenLayers: [1, 1],
+      trained: 'all',
+      more: (s) => {
+        const [dx, p, dy] = s.network.layerSizes as [number, number, number];
+        if (!(p < Math.min(dx, dy))) return [`p = ${p}, expected p < min(d_x, d_y) = ${Math.min(dx, dy)}`];
+        const hyp = linearHypotheses(s);
+        return hyp.ok ? [] : [hyp.reason];
+      },
+    }),
+  },
   check(g) {
     const subject = linearSubject(g);
     if (subject === null) return { status: 'discard', reason: 'shape outside the hypotheses' };

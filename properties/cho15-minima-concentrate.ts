@@ -5,6 +5,8 @@
 import fc from 'fast-check';
 import {
   bootstrapInterval,
+  countListOption,
+  countOption,
   defineClaim,
   type ExperimentResult,
   mean,
@@ -358,24 +360,18 @@ export const cho15MinimaConcentrate = defineClaim<ConcentrationGenome, TrendEvid
     // The main job (npm run check) runs a reduced protocol, ~20–30 s; `landscape run` defaults to the full one.
     mainJob: { runs: '40' },
     options: [
-      {
-        flag: 'N',
-        description:
-          'sizes N (number of weights), comma-separated, increasing, each ≤ 500 (the paper: 25,50,100,250,500; ' +
-          'N = 500 costs about 20 s of CPU and 280 MB a run)',
-        defaultValue: '25,50,100,200',
-      },
-      { flag: 'runs', description: 'minimisations per size', defaultValue: '100' },
-      {
-        flag: 'H',
-        description: 'order H of the spin glass (H = 3: the depth-3 network of the paper)',
-        defaultValue: '3',
-      },
-      {
-        flag: 'instances',
-        description: 'Hamiltonians per size, shared round-robin (default: one per run)',
-        defaultValue: '0',
-      },
+      countListOption(
+        'N',
+        'sizes N (number of weights), comma-separated, increasing (the paper: 25,50,100,250,500; N = 500 costs ' +
+          'about 20 s of CPU and 280 MB a run)',
+        '25,50,100,200',
+        2,
+        500,
+        16,
+      ),
+      countOption('runs', 'minimisations per size', 100, 1, 100_000),
+      countOption('H', 'order H of the spin glass (H = 3: the depth-3 network of the paper)', 3, 2, 6),
+      countOption('instances', 'Hamiltonians per size, shared round-robin (0: one per run)', 0, 0, 100_000),
     ],
     run(options, context) {
       const sizes = parseSizes(options.N ?? '25,50,100,200');

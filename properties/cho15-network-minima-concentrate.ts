@@ -8,8 +8,11 @@
 import fc from 'fast-check';
 import {
   bootstrapInterval,
+  countListOption,
+  countOption,
   defineClaim,
   type ExperimentResult,
+  numberOption,
   type Plot,
   standardDeviation,
   type TrendEvidence,
@@ -515,28 +518,25 @@ export const cho15NetworkMinimaConcentrate = defineClaim<NetworkGenome, TrendEvi
     // The main job (npm run check): a reduced protocol, ≤ ~60 s on a quiet 2-core machine.
     mainJob: { runs: '16', epochs: '2', train: '1000' },
     options: [
-      {
-        flag: 'widths',
-        description: 'hidden widths, comma-separated, increasing (the paper: 25,50,100,250,500)',
-        defaultValue: PAPER_WIDTHS.join(','),
-      },
-      {
-        flag: 'runs',
-        description: `independent runs per width (the paper: ${PAPER_RUNS})`,
-        defaultValue: String(DEFAULT_RUNS),
-      },
-      {
-        flag: 'epochs',
-        description: `SGD epochs (the paper: ${PAPER_EPOCHS})`,
-        defaultValue: String(DEFAULT_EPOCHS),
-      },
-      {
-        flag: 'train',
-        description: `training images, the first N of the fixed split (at most ${TRAIN_SIZE})`,
-        defaultValue: String(DEFAULT_TRAIN),
-      },
-      { flag: 'step', description: 'SGD step size (constant) [REC]', defaultValue: String(STEP) },
-      { flag: 'batch', description: 'SGD batch size [REC]', defaultValue: String(BATCH_SIZE) },
+      countListOption(
+        'widths',
+        'hidden widths, comma-separated, increasing (the paper: 25,50,100,250,500)',
+        PAPER_WIDTHS.join(','),
+        1,
+        2000,
+        16,
+      ),
+      countOption('runs', `independent runs per width (the paper: ${PAPER_RUNS})`, DEFAULT_RUNS, 1, 100_000),
+      countOption('epochs', `SGD epochs (the paper: ${PAPER_EPOCHS})`, DEFAULT_EPOCHS, 1, 100_000),
+      countOption(
+        'train',
+        `training images, the first N of the fixed split (at most ${TRAIN_SIZE})`,
+        DEFAULT_TRAIN,
+        1,
+        TRAIN_SIZE,
+      ),
+      numberOption('step', 'SGD step size (constant) [REC]', String(STEP), 0, 1e6, true),
+      countOption('batch', 'SGD batch size [REC]', BATCH_SIZE, 1, TRAIN_SIZE),
     ],
     run(options, context) {
       const widths = parseWidths(options.widths ?? PAPER_WIDTHS.join(','));

@@ -3,7 +3,7 @@
 // the false one their theorem refutes; see `statement`. Construction: see `statement`.
 import fc from 'fast-check';
 import type { CounterexampleJson } from '../src/archive/index.js';
-import { defineClaim } from '../src/claims/index.js';
+import { defineClaim, mlpHypotheses, SPURIOUS_MINIMUM_KINDS } from '../src/claims/index.js';
 import { affineFit, distinctInputs } from '../src/landscape/basins/index.js';
 import {
   examinePoint,
@@ -158,6 +158,17 @@ export const ck22AffineSegment = defineClaim<SegmentGenome, Evidence>({
   expect: 'refuted',
   hypotheses: genome(WITH_SEGMENT),
   budget: { test: 20, check: 100 },
+  refutedBy: {
+    kinds: SPURIOUS_MINIMUM_KINDS,
+    subject: mlpHypotheses({
+      activations: ['relu', 'leaky-relu'],
+      bias: true,
+      hiddenLayers: [1, Number.POSITIVE_INFINITY],
+      outputs: 1,
+      trained: 'all',
+      more: (s) => (s.network.layerSizes.slice(1, -1).every((m) => m >= 2) ? [] : ['a hidden width below 2']),
+    }),
+  },
   check(g) {
     const subject = segmentSubject(g);
     const { problem, theta } = subjectProblem(subject);

@@ -4,7 +4,7 @@
 // single-relu-no-spurious-min.
 import fc from 'fast-check';
 import type { CounterexampleJson } from '../src/archive/index.js';
-import { defineClaim } from '../src/claims/index.js';
+import { defineClaim, mlpHypotheses, SPURIOUS_MINIMUM_KINDS } from '../src/claims/index.js';
 import { deadUnitsProof, distinctInputs, FLAT_RTOL, ldsPath } from '../src/landscape/basins/index.js';
 import {
   descendAndExamine,
@@ -128,6 +128,16 @@ export const deadReluPlateau = defineClaim<DeadReluGenome, Evidence>({
   expect: 'refuted',
   hypotheses: genome(false),
   budget: { test: 40, check: 200 },
+  refutedBy: {
+    kinds: SPURIOUS_MINIMUM_KINDS,
+    subject: mlpHypotheses({
+      activations: ['relu'],
+      bias: true,
+      hiddenLayers: [1, 1],
+      outputs: 1,
+      trained: 'all',
+    }),
+  },
   check(g) {
     const model = subjectModel(deadReluSubject(g));
     const result = descendAndExamine(model.objective, model.theta, seededRng(g.seed), DESCENT);

@@ -1,7 +1,7 @@
 // Kawaguchi (2016), "Deep Learning without Poor Local Minima", NeurIPS 2016 (arXiv 1605.07110), Theorem 2.3
 // [REC numbering; statement as widely restated]. Hypotheses as stated there; see `statement`.
 import fc from 'fast-check';
-import { defineClaim } from '../src/claims/index.js';
+import { defineClaim, mlpHypotheses, SPURIOUS_MINIMUM_KINDS } from '../src/claims/index.js';
 import {
   descendToCritical,
   linearHypotheses,
@@ -163,6 +163,23 @@ export const kaw16DeepLinear = defineClaim<DeepLinearGenome, Evidence>({
   expect: 'holds',
   hypotheses: genome('identity'),
   budget: { test: 40, check: 500 },
+  refutedBy: {
+    kinds: SPURIOUS_MINIMUM_KINDS,
+    subject: mlpHypotheses({
+      activations: ['identity'],
+      bias: false,
+      hiddenLayers: [2, Number.POSITIVE_INFINITY],
+      trained: 'all',
+      more: (s) => {
+        const [dx, dy] = [s.network.layerSizes[0]!, s.network.layerSizes.at(-1)!];
+        if (!(dy <= dx)) return [`d_y = ${dy} > d_x = ${dx}, expected d_y ≤ d_x`];
+        const hyp = linearHypotheses(s, { fullRankXY: true });
+        return hyp.ok ? [] : [hyp.reason];
+      },
+    }),
+    // The origin's descent is of third order (∝ r³ against r⁴): replay probes large radii too.
+    strength: { radii: [...ORIGIN_RADII, 1e-3, 1e-4, 1e-5], trials: 400 },
+  },
   check(g) {
     const subject = deepLinearSubject(g);
     if (subject === null) return { status: 'discard', reason: 'n < d_x + 1: Σ_XX singular' };

@@ -4,6 +4,8 @@
 // generate-heatmaps.ipynb [SRC].
 import fc from 'fast-check';
 import {
+  countListOption,
+  countOption,
   defineClaim,
   type ExperimentResult,
   nonDecreasingWithinIntervals,
@@ -210,8 +212,8 @@ export const km1dRegions = defineClaim<OneDGenome, TrendEvidence>({
   },
   experiment: {
     options: [
-      { flag: 'trials', description: 'regions per cell', defaultValue: '50' },
-      { flag: 'n', description: 'sample counts, comma-separated', defaultValue: '6,8,16,32' },
+      countOption('trials', 'regions per cell', 50, 1, 100_000),
+      countListOption('n', 'sample counts, comma-separated', '6,8,16,32', 1, 10_000, 16),
     ],
     run(options, context) {
       const trials = positiveInteger('trials', options.trials ?? '50');

@@ -3,6 +3,8 @@
 // most activation patterns give full-rank Jacobians. An empirical proxy of a counting theorem.
 import fc from 'fast-check';
 import {
+  countListOption,
+  countOption,
   defineClaim,
   type ExperimentResult,
   nonDecreasingWithinIntervals,
@@ -196,8 +198,8 @@ export const kmMostRegionsFullrank = defineClaim<CountingGenome, TrendEvidence>(
   },
   experiment: {
     options: [
-      { flag: 'trials', description: 'patterns per cell', defaultValue: '200' },
-      { flag: 'n', description: 'sample counts, comma-separated', defaultValue: '10,20,40' },
+      countOption('trials', 'patterns per cell', 200, 1, 100_000),
+      countListOption('n', 'sample counts, comma-separated', '10,20,40', 1, 10_000, 16),
     ],
     run(options, context) {
       const trials = positiveInteger('trials', options.trials ?? '200');

@@ -5,6 +5,8 @@
 // own numbers.
 import fc from 'fast-check';
 import {
+  choiceOption,
+  countOption,
   defineClaim,
   type ExperimentResult,
   nonDecreasingWithinIntervals,
@@ -344,26 +346,27 @@ export const kmPhaseTransition = defineClaim<PhaseGenome, TrendEvidence>({
   },
   experiment: {
     options: [
-      {
-        flag: 'grid',
-        description: 'fixed (d0 ∈ {1,2,3,5}), proportional (d0 = ⌈r·n⌉) or all',
-        defaultValue: 'all',
-      },
-      { flag: 'trials', description: 'trials per cell', defaultValue: '100' },
-      {
-        flag: 'rank',
-        description: 'fast (certified shortcuts, SVD otherwise) or svd (numericalRank of every J)',
-        defaultValue: 'fast',
-      },
-      {
-        flag: 'rank-dtype',
-        description:
-          'float64 (ours: numpy’s cut, ε = 2^-52) or float32 (the authors’ PyTorch default, emulated: inputs, weights, ' +
+      choiceOption('grid', 'fixed (d0 ∈ {1,2,3,5}), proportional (d0 = ⌈r·n⌉) or all', 'all', [
+        'fixed',
+        'proportional',
+        'all',
+      ]),
+      countOption('trials', 'trials per cell', 100, 1, 100_000),
+      choiceOption(
+        'rank',
+        'fast (certified shortcuts, SVD otherwise) or svd (numericalRank of every J)',
+        'fast',
+        ['fast', 'svd'],
+      ),
+      choiceOption(
+        'rank-dtype',
+        'float64 (ours: numpy’s cut, ε = 2^-52) or float32 (the authors’ PyTorch default, emulated: inputs, weights, ' +
           'pre-activations and J rounded to float32, cut σ_max·max(n, p)·2^-23; --rank is then ignored; every trial ' +
           'takes an n×n Gram matrix and its eigenvalues: at 100 trials about 4 min of CPU for the fixed grid and ' +
           '15 min for the proportional one)',
-        defaultValue: 'float64',
-      },
+        'float64',
+        ['float64', 'float32'],
+      ),
     ],
     run(options, context) {
       const grid = parseGrid(options.grid ?? 'all');

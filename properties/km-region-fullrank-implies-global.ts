@@ -4,7 +4,7 @@
 // `statement`.
 import fc from 'fast-check';
 import type { CounterexampleJson } from '../src/archive/index.js';
-import { defineClaim } from '../src/claims/index.js';
+import { defineClaim, mlpHypotheses, SPURIOUS_MINIMUM_KINDS } from '../src/claims/index.js';
 import {
   examinePoint,
   lbfgs,
@@ -195,6 +195,42 @@ export function certifyBadCriticalPoint(g: RegionGenome, evidence: RegionEvidenc
   };
 }
 
+/**
+ * The hypotheses on an archived subject (`refutedBy.subject`): one hidden layer of the given activation with biases,
+ * output weights fixed and non-zero, one output, and the point strictly inside an activation region whose Jacobian
+ * J_A has rank n. Also used by sc16-no-bad-dlm.
+ */
+export function regionHypotheses(activation: 'relu' | 'leaky-relu') {
+  return mlpHypotheses({
+    activations: [activation],
+    bias: true,
+    hiddenLayers: [1, 1],
+    outputs: 1,
+    trained: 'first-only',
+    more: (subject) => {
+      const layer = subject.point.layers[0]!;
+      const v = subject.point.layers[1]!.weights[0]!;
+      if (v.some((x) => x === 0)) return ['an output weight v_j = 0, expected every v_j ≠ 0'];
+      const a = subject.network.activation;
+      const c: TwoLayerCase = {
+        inputs: subject.data.inputs,
+        targets: subject.data.targets.map((t) => t[0]!),
+        weights: layer.weights,
+        biases: layer.biases,
+        v,
+        slope: a.name === 'leaky-relu' ? a.slope : 0,
+      };
+      const region = caseRegion(c);
+      const rank = numericalRank(faceSplitMatrix(regionJacobian(region))).rank;
+      const n = subject.data.inputs.length;
+      if (rank !== n) return [`rank J_A = ${rank} < n = ${n}: the region is not of full rank`];
+      if (!(regionSlack(region, fromTheta(c, subjectModel(subject).theta)) > 0))
+        return ['the point is not strictly inside its activation region'];
+      return [];
+    },
+  });
+}
+
 /** Replay check of `details`: the point's activation pattern and rank J_A are what the certificate says. */
 export function verifyRegionDetails(file: CounterexampleJson): string[] {
   const details = file.certificate.details;
@@ -254,6 +290,7 @@ export const kmRegionFullrankImpliesGlobal = defineClaim<RegionGenome, RegionEvi
   hypotheses: regionGenome({ n: [2, 6], d0: [1, 3], d1: [4, 7], slope: [0, 0], assume: 'full-rank' }),
   prepare: loadHighs,
   budget: { test: 30, check: 300 },
+  refutedBy: { kinds: SPURIOUS_MINIMUM_KINDS, subject: regionHypotheses('relu') },
   check: checkRegion,
   certify: certifyBadCriticalPoint,
   verifyDetails: verifyRegionDetails,

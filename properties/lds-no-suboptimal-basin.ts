@@ -3,7 +3,12 @@
 // Any Continuous Activations"), the positive theorem (no sub-optimal basin when the last hidden layer has ≥ N
 // units) [REC numbering]. Hypotheses as stated there; see `statement`.
 import fc from 'fast-check';
-import { defineClaim } from '../src/claims/index.js';
+import {
+  defineClaim,
+  distinctInputsProblem,
+  mlpHypotheses,
+  SPURIOUS_MINIMUM_KINDS,
+} from '../src/claims/index.js';
 import {
   distinctInputs,
   integerTargets,
@@ -178,6 +183,20 @@ export const ldsNoSuboptimalBasin = defineClaim<LdsGenome, Evidence>({
   expect: 'holds',
   hypotheses: genome(false),
   budget: { test: 40, check: 400 },
+  refutedBy: {
+    kinds: SPURIOUS_MINIMUM_KINDS,
+    subject: mlpHypotheses({
+      bias: true,
+      hiddenLayers: [1, 2],
+      trained: 'all',
+      more: (s) => {
+        const n = s.data.inputs.length;
+        const last = s.network.layerSizes.at(-2)!;
+        if (last < n) return [`last hidden width ${last} < N = ${n}, expected ≥ N`];
+        return distinctInputsProblem(s);
+      },
+    }),
+  },
   check(g) {
     const built = ldsCase(g);
     if ('discard' in built) return { status: 'discard', reason: built.discard };

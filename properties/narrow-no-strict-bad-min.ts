@@ -6,7 +6,7 @@
 // one; see `statement`.
 import fc from 'fast-check';
 import type { CounterexampleJson } from '../src/archive/index.js';
-import { defineClaim } from '../src/claims/index.js';
+import { defineClaim, mlpHypotheses, SPURIOUS_MINIMUM_KINDS } from '../src/claims/index.js';
 import { distinctInputs } from '../src/landscape/basins/index.js';
 import {
   descendAndExamine,
@@ -226,6 +226,18 @@ export const narrowNoStrictBadMin = defineClaim<NarrowGenome, Evidence>({
   expect: 'refuted',
   hypotheses: genome(false),
   budget: { test: 30, check: 200 },
+  refutedBy: {
+    kinds: SPURIOUS_MINIMUM_KINDS,
+    subject: mlpHypotheses({
+      hiddenLayers: [1, 1],
+      outputs: 1,
+      more: (s) => {
+        const n = s.data.inputs.length;
+        const width = s.network.layerSizes[1]!;
+        return width < n ? [] : [`hidden width ${width} ≥ N = ${n}, expected a narrow network (width < N)`];
+      },
+    }),
+  },
   check(g) {
     const model = subjectModel(narrowSubject(g));
     const better = bestPoint(model.objective, g.seed + 2);

@@ -1,7 +1,7 @@
 // Soudry & Carmon (2016), "No bad local minima: Data independent training error guarantees for multilayer
-// neural networks", arXiv 1605.08361, the one-hidden-layer theorem [REC numbering; hypotheses recalled, see
-// ]. Checked here by the same activation-region argument as Karhadkar et al.
-import { defineClaim } from '../src/claims/index.js';
+// neural networks", arXiv 1605.08361, the one-hidden-layer theorem [REC numbering; hypotheses recalled].
+// Checked here by the same activation-region argument as Karhadkar et al.
+import { defineClaim, SPURIOUS_MINIMUM_KINDS } from '../src/claims/index.js';
 import { loadHighs } from '../src/landscape/solvers/index.js';
 import {
   certifyBadCriticalPoint,
@@ -9,6 +9,7 @@ import {
   type RegionEvidence,
   type RegionGenome,
   regionGenome,
+  regionHypotheses,
   verifyRegionDetails,
 } from './km-region-fullrank-implies-global.js';
 import { sources } from './sources.js';
@@ -35,6 +36,7 @@ export const sc16NoBadDlm = defineClaim<RegionGenome, RegionEvidence>({
   hypotheses: regionGenome({ n: [2, 6], d0: [1, 3], d1: [3, 6], slope: [1, 6], assume: 'full-rank' }),
   prepare: loadHighs,
   budget: { test: 30, check: 300 },
+  refutedBy: { kinds: SPURIOUS_MINIMUM_KINDS, subject: regionHypotheses('leaky-relu') },
   check(g) {
     if (g.assume === 'full-rank' && g.n > g.d1 * (g.d0 + 1))
       return { status: 'discard', reason: 'n > d1·(d0+1) (outside the hypothesis)' };

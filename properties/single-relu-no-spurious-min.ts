@@ -2,7 +2,7 @@
 // ("blind spots": dead ReLUs) [REC section]; the single-neuron form is DERIVED in docs/derivations.md#dead-units.
 // The claim below is the false one; see `statement`.
 import fc from 'fast-check';
-import { defineClaim } from '../src/claims/index.js';
+import { defineClaim, mlpHypotheses, SPURIOUS_MINIMUM_KINDS } from '../src/claims/index.js';
 import { deadUnitsProof } from '../src/landscape/basins/index.js';
 import {
   descendAndExamine,
@@ -106,6 +106,17 @@ export const singleReluNoSpuriousMin = defineClaim<SingleNeuronGenome, Evidence>
   expect: 'refuted',
   hypotheses: genome({ min: -8, max: 8 }),
   budget: { test: 40, check: 200 },
+  refutedBy: {
+    kinds: SPURIOUS_MINIMUM_KINDS,
+    subject: mlpHypotheses({
+      activations: ['relu'],
+      bias: true,
+      hiddenLayers: [1, 1],
+      outputs: 1,
+      trained: 'first-only',
+      more: (s) => (s.network.layerSizes[1] === 1 ? [] : ['expected a single relu neuron']),
+    }),
+  },
   check(g) {
     const subject = singleNeuronSubject(g);
     const model = subjectModel(subject);

@@ -2,7 +2,7 @@
 // over-parameterized shallow neural networks", IEEE Trans. Inf. Theory 65(2):742–769 (arXiv 1707.04926),
 // Theorem 2.1 [REC numbering; hypotheses REC]. Hypotheses as stated there; see `statement`.
 import fc from 'fast-check';
-import { defineClaim } from '../src/claims/index.js';
+import { defineClaim, mlpHypotheses, SPURIOUS_MINIMUM_KINDS } from '../src/claims/index.js';
 import {
   examinePoint,
   isSpuriousGap,
@@ -146,6 +146,25 @@ export const sjl19Quadratic = defineClaim<SjlGenome, Evidence>({
   expect: 'holds',
   hypotheses: genome(false),
   budget: { test: 30, check: 300 },
+  refutedBy: {
+    kinds: SPURIOUS_MINIMUM_KINDS,
+    subject: mlpHypotheses({
+      activations: ['quadratic'],
+      bias: false,
+      hiddenLayers: [1, 1],
+      outputs: 1,
+      trained: 'first-only',
+      more: (s) => {
+        const d = s.network.layerSizes[0]!;
+        const v = s.point.layers[1]?.weights[0] ?? [];
+        const p = v.filter((x) => x === 1).length;
+        const q = v.filter((x) => x === -1).length;
+        return p + q === v.length && p >= d && q >= d
+          ? []
+          : [`output weights need p ≥ d entries +1 and q ≥ d entries −1 (d = ${d}, p = ${p}, q = ${q})`];
+      },
+    }),
+  },
   check(g) {
     if (designConditioning(sjlInstance(g).inputs) < GENERIC_RTOL)
       return { status: 'discard', reason: 'inputs not in general position' };

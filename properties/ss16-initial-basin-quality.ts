@@ -4,8 +4,10 @@
 // theorem numbering REC]. An empirical trend with a statistical test; see `statement`.
 import fc from 'fast-check';
 import {
+  countOption,
   defineClaim,
   type ExperimentResult,
+  optionNumber,
   type TrendEvidence,
   trendCertify,
   trendOutcome,
@@ -202,22 +204,24 @@ export const ss16InitialBasinQuality = defineClaim<BasinGenome, TrendEvidence>({
     // The main job (npm run check) runs a reduced protocol in seconds; `landscape run` defaults to the full one.
     mainJob: { trials: '100' },
     options: [
-      { flag: 'trials', description: 'initialisations per width', defaultValue: '200' },
-      { flag: 'n', description: 'samples', defaultValue: '8' },
-      { flag: 'd', description: 'input dimension', defaultValue: '2' },
-      { flag: 'clusters', description: 'also run data in k tiny clusters (0: no)', defaultValue: '0' },
-      {
-        flag: 'teacher',
-        description: 'targets from a random relu teacher of this width (0: Gaussian targets)',
-        defaultValue: '0',
-      },
+      countOption('trials', 'initialisations per width', 200, 2, 100_000),
+      countOption('n', 'samples', 8, 2, 64),
+      countOption('d', 'input dimension', 2, 1, 32),
+      countOption('clusters', 'also run data in k tiny clusters (0: no)', 0, 0, 64),
+      countOption(
+        'teacher',
+        'targets from a random relu teacher of this width (0: Gaussian targets)',
+        0,
+        0,
+        256,
+      ),
     ],
     run(options, context): ExperimentResult {
-      const trials = Number(options.trials);
-      const n = Number(options.n);
-      const d = Number(options.d);
-      const clusters = Number(options.clusters);
-      const teacher = Number(options.teacher);
+      const trials = optionNumber(options, 'trials');
+      const n = optionNumber(options, 'n');
+      const d = optionNumber(options, 'd');
+      const clusters = optionNumber(options, 'clusters');
+      const teacher = optionNumber(options, 'teacher');
       const widths = widthsFor(n);
       const base = { n, d, trials, widths, ...(teacher > 0 ? { teacher } : {}) };
       const series: { label: string; rates: WidthRate[] }[] = [

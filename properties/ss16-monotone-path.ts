@@ -3,7 +3,16 @@
 // initialisations with L(W0) > L(0) [SRC abstract; mechanism SEC; statement details and probability bound REC].
 // The exact part is the property; the continuation is an experiment. See `statement`.
 import fc from 'fast-check';
-import { defineClaim, type ExperimentResult, wilsonInterval } from '../src/claims/index.js';
+import {
+  countListOption,
+  countOption,
+  defineClaim,
+  type ExperimentResult,
+  numberOption,
+  optionNumber,
+  optionNumbers,
+  wilsonInterval,
+} from '../src/claims/index.js';
 import {
   gradientContinuation,
   lastLayerScaling,
@@ -236,26 +245,22 @@ export const ss16MonotonePath = defineClaim<ScalingGenome, Evidence>({
     // The main job (npm run check) runs a reduced protocol in seconds; `landscape run` defaults to the full one.
     mainJob: { trials: '20', steps: '2000' },
     options: [
-      { flag: 'trials', description: 'initialisations per width', defaultValue: '100' },
-      { flag: 'n', description: 'samples (Gaussian inputs, Gaussian targets)', defaultValue: '8' },
-      { flag: 'd', description: 'input dimension', defaultValue: '2' },
-      { flag: 'widths', description: 'hidden widths, comma-separated', defaultValue: '2,4,8,16,32' },
-      { flag: 'steps', description: 'gradient-descent iterations from c*', defaultValue: '5000' },
-      { flag: 'target', description: 'reached when L ≤ target·L(0)', defaultValue: '1e-3' },
-      {
-        flag: 'step',
-        description: 'GD step as a fraction of 1/λ_max(∇²L) at c*·W_last',
-        defaultValue: '0.25',
-      },
+      countOption('trials', 'initialisations per width', 100, 1, 100_000),
+      countOption('n', 'samples (Gaussian inputs, Gaussian targets)', 8, 1, 64),
+      countOption('d', 'input dimension', 2, 1, 32),
+      countListOption('widths', 'hidden widths, comma-separated', '2,4,8,16,32', 1, 256, 16),
+      countOption('steps', 'gradient-descent iterations from c*', 5000, 1, 1_000_000),
+      numberOption('target', 'reached when L ≤ target·L(0)', '1e-3', 0, 1, true),
+      numberOption('step', 'GD step as a fraction of 1/λ_max(∇²L) at c*·W_last', '0.25', 0, 2, true),
     ],
     run(options, context): ExperimentResult {
-      const trials = Number(options.trials);
-      const n = Number(options.n);
-      const d = Number(options.d);
-      const widths = String(options.widths).split(',').map(Number);
-      const steps = Number(options.steps);
-      const target = Number(options.target);
-      const fraction = Number(options.step);
+      const trials = optionNumber(options, 'trials');
+      const n = optionNumber(options, 'n');
+      const d = optionNumber(options, 'd');
+      const widths = optionNumbers(options, 'widths');
+      const steps = optionNumber(options, 'steps');
+      const target = optionNumber(options, 'target');
+      const fraction = optionNumber(options, 'step');
       const rows: (string | number)[][] = [];
       const hyp: { lo: number; hi: number; p: number }[] = [];
       const cont: { lo: number; hi: number; p: number }[] = [];

@@ -2,7 +2,7 @@
 // (PMLR 80), arXiv 1712.08968, Theorem 1 and §4 (computer-assisted proof; Table 1) [REC numbering]. The claim
 // below is the false one their construction refutes; see `statement`.
 import fc from 'fast-check';
-import { defineClaim } from '../src/claims/index.js';
+import { defineClaim, SPURIOUS_MINIMUM_KINDS } from '../src/claims/index.js';
 import {
   examinePoint,
   type GaussianTeacherStudentJson,
@@ -81,6 +81,20 @@ export const ss18SpuriousMinimaCommon = defineClaim<Ss18Genome, Evidence>({
   expect: 'refuted',
   hypotheses: genome(6, 12),
   budget: { test: 30, check: 200 },
+  refutedBy: {
+    kinds: SPURIOUS_MINIMUM_KINDS,
+    subject: (s) => {
+      if (s.kind !== 'gaussian-teacher-student')
+        return [`a ${s.kind} subject, expected gaussian-teacher-student`];
+      const k = s.teacher.length;
+      const identity = s.teacher.every(
+        (row, i) => row.length === k && row.every((x, j) => x === (i === j ? 1 : 0)),
+      );
+      if (!identity) return ['teacher is not V = I_k (orthonormal v_j, d = k)'];
+      if (s.student.length !== k) return [`${s.student.length} student neurons, expected n = k = ${k}`];
+      return s.student.every((row) => row.length === k) ? [] : [`student rows of length ≠ d = ${k}`];
+    },
+  },
   check(g) {
     const run = ss18Run(g.k, g.k, g.seed);
     switch (run.outcome) {

@@ -5,9 +5,11 @@
 // arXiv 2006.01005 (strong convexity at n = k, none after over-parameterisation; minima become saddles) [SEC].
 import fc from 'fast-check';
 import {
+  countOption,
   defineClaim,
   type ExperimentResult,
   type Plot,
+  rangeListOption,
   spearman,
   type TrendEvidence,
   trendCertify,
@@ -512,22 +514,22 @@ export const ss18SpuriousRate = defineClaim<RateGenome, TrendEvidence>({
     // The main job (npm run check) runs a reduced protocol, ~20–30 s; `landscape run` defaults to the full one.
     mainJob: { k: '6..14', runs: '30' },
     options: [
-      {
-        flag: 'k',
-        description: 'teacher sizes k (= d), a list or a range a..b; the step 5/k needs k ≥ 4',
-        defaultValue: '6..20',
-      },
-      {
-        flag: 'over',
-        description: 'over-parameterisations n − k to run (0 = n = k is the baseline)',
-        defaultValue: '0,1',
-      },
-      { flag: 'runs', description: 'GD runs per (k, n)', defaultValue: '100' },
-      {
-        flag: 'embed',
-        description: 'spurious minima per k embedded into n = k + 1 for the saddle check',
-        defaultValue: '5',
-      },
+      rangeListOption(
+        'k',
+        'teacher sizes k (= d), a list or a range a..b; the step 5/k needs k ≥ 4',
+        '6..20',
+        4,
+        60,
+      ),
+      rangeListOption(
+        'over',
+        'over-parameterisations n − k to run (0 = n = k is the baseline)',
+        '0,1',
+        0,
+        10,
+      ),
+      countOption('runs', 'GD runs per (k, n)', 100, 2, 100_000),
+      countOption('embed', 'spurious minima per k embedded into n = k + 1 for the saddle check', 5, 0, 1000),
     ],
     run(options, context) {
       const ks = parseIntegers('k', options.k ?? '6..20', 4, 60);

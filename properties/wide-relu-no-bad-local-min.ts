@@ -4,7 +4,12 @@
 // the false one ("width ≥ N removes bad local minima"); see `statement`. Construction: see `statement`.
 import fc from 'fast-check';
 import type { CounterexampleJson } from '../src/archive/index.js';
-import { defineClaim } from '../src/claims/index.js';
+import {
+  defineClaim,
+  distinctInputsProblem,
+  mlpHypotheses,
+  SPURIOUS_MINIMUM_KINDS,
+} from '../src/claims/index.js';
 import {
   affineFit,
   allActiveProof,
@@ -127,6 +132,22 @@ export const wideReluNoBadLocalMin = defineClaim<WideReluGenome, Evidence>({
   expect: 'refuted',
   hypotheses: genome(false),
   budget: { test: 20, check: 100 },
+  refutedBy: {
+    kinds: SPURIOUS_MINIMUM_KINDS,
+    subject: mlpHypotheses({
+      activations: ['relu'],
+      bias: true,
+      hiddenLayers: [1, 1],
+      outputs: 1,
+      trained: 'all',
+      more: (s) => {
+        const n = s.data.inputs.length;
+        const width = s.network.layerSizes[1]!;
+        if (width < n) return [`width ${width} < N = ${n}, expected m ≥ N`];
+        return distinctInputsProblem(s);
+      },
+    }),
+  },
   check(g) {
     const { problem, theta } = subjectProblem(wideReluSubject(g));
     const proof = allActiveProof(problem, theta);

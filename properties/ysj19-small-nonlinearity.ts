@@ -3,7 +3,7 @@
 // numbering]. The claim below is the false one their theorem refutes; see `statement`. Construction: see `statement`.
 import fc from 'fast-check';
 import type { CounterexampleJson } from '../src/archive/index.js';
-import { defineClaim } from '../src/claims/index.js';
+import { defineClaim, mlpHypotheses, SPURIOUS_MINIMUM_KINDS } from '../src/claims/index.js';
 import {
   affineFit,
   allActiveProof,
@@ -113,6 +113,21 @@ export const ysj19SmallNonlinearity = defineClaim<SmallNonlinearityGenome, Evide
   expect: 'refuted',
   hypotheses: genome(SLOPES),
   budget: { test: 20, check: 100 },
+  refutedBy: {
+    kinds: SPURIOUS_MINIMUM_KINDS,
+    subject: mlpHypotheses({
+      activations: ['relu', 'leaky-relu'],
+      bias: true,
+      hiddenLayers: [1, 1],
+      outputs: 1,
+      trained: 'all',
+      more: (s) => {
+        const a = s.network.activation;
+        if (a.name === 'leaky-relu' && a.slope === 1) return ['slope 1: the activation is linear (s₊ = s₋)'];
+        return s.network.layerSizes[1]! >= 2 ? [] : ['hidden width below 2'];
+      },
+    }),
+  },
   check(g) {
     const subject = smallNonlinearitySubject(g);
     const { problem, theta } = subjectProblem(subject);

@@ -1,4 +1,14 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
@@ -6,13 +16,19 @@ import { afterEach, describe, expect } from 'vitest';
 import {
   type CounterexampleJson,
   canonicalJson,
+  cleanStaleTemporaries,
   counterexamplePath,
+  escapeText,
   formatCounterexample,
   loadArchive,
+  loadCounterexampleFile,
+  MAX_ARCHIVE_FILE_BYTES,
   parseCounterexample,
   saveCounterexample,
+  staleTemporaries,
   subjectHash,
   writeFileAtomicNoClobber,
+  writeFileAtomicReplace,
 } from './index.js';
 import { sampleFile } from './testing/sampleFile.js';
 
@@ -118,5 +134,110 @@ describe('the archive', () => {
     const text = formatCounterexample(sampleFile()).replace('"loss": 0.03125', '"loss": 1e999');
     const parsed = parseCounterexample(text);
     expect(parsed.ok === false && parsed.reason).toMatch(/certificate\.loss: expected a finite number/);
+  });
+
+  test('symbolic links (files and claim folders) and FIFOs are refused with the reason, never followed', () => {
+    const root = scratch();
+    const good = saveCounterexample(root, sampleFile());
+    const dir = join(root, 'single-relu-no-spurious-min');
+    symlinkSync('/etc/passwd', join(dir, 'passwd.json'));
+    symlinkSync(good.path, join(dir, 'link.json'));
+    symlinkSync(dir, join(root, 'linked-claim'));
+    execFileSync('mkfifo', [join(dir, 'fifo.json')]);
+    const loaded = loadArchive(root);
+    const reason = (name: string) => {
+      const f = loaded.find((l) => l.path.endsWith(name));
+      return f?.ok === false ? f.reason : 'ok';
+    };
+    expect(reason('passwd.json')).toMatch(/symbolic link \(not followed\)/);
+    expect(reason('link.json')).toMatch(/symbolic link \(not followed\)/);
+    expect(reason('linked-claim')).toMatch(/symbolic link in the archive/);
+    expect(reason('fifo.json')).toMatch(/a FIFO, not a regular file/);
+    expect(loaded.filter((l) => l.ok)).toHaveLength(1);
+    expect(loaded.map((l) => (l.ok ? '' : l.reason)).join('\n')).not.toMatch(/root:/);
+    // A single path gets the same refusal.
+    const one = loadCounterexampleFile(join(dir, 'passwd.json'));
+    expect(one.ok === false && one.reason).toMatch(/symbolic link/);
+  });
+
+  test("a single path gets the scan's folder and name checks", () => {
+    const root = scratch();
+    const elsewhere = join(root, 'other-claim');
+    mkdirSync(elsewhere, { recursive: true });
+    const path = join(elsewhere, `${subjectHash(sampleFile().subject)}.json`);
+    writeFileSync(path, formatCounterexample(sampleFile()));
+    const loaded = loadCounterexampleFile(path);
+    expect(loaded.ok === false && loaded.reason).toMatch(
+      /misnamed: its claim and subject hash say it belongs at single-relu-no-spurious-min\//,
+    );
+  });
+
+  test('a file over the size cap is refused unread', () => {
+    const root = scratch();
+    const dir = join(root, 'single-relu-no-spurious-min');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'big.json'), ' '.repeat(MAX_ARCHIVE_FILE_BYTES + 1));
+    const [loaded] = loadArchive(root);
+    expect(loaded?.ok === false && loaded.reason).toMatch(/larger than the 8 MB/);
+  });
+
+  test('control bytes from a binary file reach a reason only escaped and cut short', () => {
+    const root = scratch();
+    const dir = join(root, 'single-relu-no-spurious-min');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'binary.json'),
+      Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x1b, 0x5b, 0x32, 0x4a, 0, 0, 0, 0]),
+    );
+    const [loaded] = loadArchive(root);
+    const reason = loaded?.ok === false ? loaded.reason : '';
+    expect(reason).toMatch(/invalid JSON/);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test asserts control bytes are absent.
+    expect(reason).not.toMatch(/[\u0000-\u001f\u007f]/);
+    expect(escapeText('a\u001b[2Jb\u202e', 100)).toBe('a\\u001b[2Jb\\u202e');
+    expect(escapeText('x'.repeat(100), 10)).toBe(`${'x'.repeat(10)}…`);
+  });
+
+  test('a corrupted file at the content path never blocks the true find: written beside, the corrupt one reported', () => {
+    const root = scratch();
+    const file = sampleFile();
+    const path = counterexamplePath(root, file);
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, '{"truncated": ');
+    const saved = saveCounterexample(root, file);
+    expect(saved.created).toBe(true);
+    expect(saved.path).toBe(path.replace(/\.json$/, '-1.json'));
+    expect(saved.corrupted?.path).toBe(path);
+    expect(saved.corrupted?.reason).toMatch(/invalid JSON/);
+    expect(readFileSync(path, 'utf8')).toBe('{"truncated": ');
+    // The file beside replays under the name check; a repeat find writes nothing new.
+    expect(loadCounterexampleFile(saved.path, root).ok).toBe(true);
+    const again = saveCounterexample(root, file);
+    expect(again.created).toBe(false);
+    expect(again.path).toBe(saved.path);
+  });
+
+  test("leftover temporaries of a crashed write are listed and cleaned; a live writer's are not", () => {
+    const root = scratch();
+    const dir = join(root, 'single-relu-no-spurious-min');
+    mkdirSync(dir, { recursive: true });
+    const dead = join(dir, '.abc.json.999999999.1.tmp');
+    const live = join(dir, `.abc.json.${process.pid}.7.tmp`);
+    writeFileSync(dead, 'half');
+    writeFileSync(live, 'half');
+    expect(staleTemporaries(dir)).toEqual([dead]);
+    saveCounterexample(root, sampleFile());
+    expect(existsSync(dead)).toBe(false);
+    expect(existsSync(live)).toBe(true);
+    expect(cleanStaleTemporaries(dir)).toEqual([]);
+  });
+
+  test('atomic replace (caches): the new content in place, no temporary left', () => {
+    const root = scratch();
+    const path = join(root, 'cache', 'c.json');
+    writeFileAtomicReplace(path, 'one');
+    writeFileAtomicReplace(path, 'two');
+    expect(readFileSync(path, 'utf8')).toBe('two');
+    expect(readdirSync(join(root, 'cache'))).toEqual(['c.json']);
   });
 });

@@ -1,16 +1,22 @@
 export {
   ARCHIVE_DIR,
+  archiveTemporaries,
   counterexamplePath,
+  escapeText,
   formatCounterexample,
   jsonErrorPosition,
   type LoadedFile,
   listArchiveFiles,
   loadArchive,
   loadCounterexampleFile,
+  MAX_ARCHIVE_FILE_BYTES,
+  MAX_QUOTE_CHARS,
   parseCounterexample,
   prettyJson,
   type SaveResult,
   saveCounterexample,
+  scanArchive,
+  terminalSafeJson,
 } from './archive.js';
 export { canonicalJson, subjectHash } from './canonicalJson.js';
 export {
@@ -27,4 +33,9 @@ export {
   type SubjectJson,
   subjectSchema,
 } from './schema.js';
-export { writeFileAtomicNoClobber } from './writeAtomic.js';
+export {
+  cleanStaleTemporaries,
+  staleTemporaries,
+  writeFileAtomicNoClobber,
+  writeFileAtomicReplace,
+} from './writeAtomic.js';

@@ -1,6 +1,6 @@
 import type { Arbitrary } from 'fast-check';
 import type { CounterexampleJson } from '../archive/index.js';
-import type { Certificate, Subject } from '../landscape/index.js';
+import type { Certificate, Subject, VerifyStrength } from '../landscape/index.js';
 import type { Rng } from '../random.js';
 
 /** `theorem`: expected to hold; `construction`: a published counterexample we must find and certify;
@@ -72,6 +72,10 @@ export interface ExperimentOption {
   readonly flag: string;
   readonly description: string;
   readonly defaultValue: string;
+  /** What the value must be, for help and messages, e.g. "integer in [1, 100000]" (see src/claims/options.ts). */
+  readonly constraint?: string;
+  /** The value's schema (a string in, validated before any computation); absent: the experiment parses it. */
+  readonly schema?: import('zod').ZodType<unknown>;
 }
 
 export interface ExperimentContext {
@@ -132,6 +136,19 @@ export interface ExperimentResult {
   readonly json?: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * What refutes a claim: the certificate kinds that contradict it, and its hypotheses checked on a loaded subject.
+ * An archived file in the claim's folder whose kind is not listed, or whose subject does not meet the hypotheses,
+ * is refused with the reason; a claim that declares no refutation is refuted by no file.
+ */
+export interface Refutation {
+  readonly kinds: readonly Certificate['kind'][];
+  /** The claim's hypotheses on the subject: the problems found (empty: the subject is one the claim speaks of). */
+  subject(subject: Subject): string[];
+  /** Replay strength for this claim (default: `DEFAULT_VERIFY_STRENGTH`). Fixed here, never taken from a file. */
+  readonly strength?: VerifyStrength;
+}
+
 /** A published claim as a property. H: generated hypotheses; E: the predicate's evidence of a failure. */
 export interface Claim<H = unknown, E = unknown> {
   readonly id: string;
@@ -151,6 +168,8 @@ export interface Claim<H = unknown, E = unknown> {
   certify(h: H, evidence: E): CertifyResult;
   /** Extra, claim-specific checks of an archived file's `details`; returns the problems found (empty: fine). */
   verifyDetails?(file: CounterexampleJson, rng: Rng): string[];
+  /** Which certificates refute the claim (absent: none does; every archived file for it is refused). */
+  readonly refutedBy?: Refutation;
   /** Runs at `npm test` (default budget) and at `landscape check` (larger budget). */
   readonly budget: { readonly test: number; readonly check: number };
   /** Largest tolerated fraction of inconclusive + discarded cases before the verdict is inconclusive (0.5). */

@@ -24,6 +24,7 @@ export {
   type ExperimentResult,
   type Outcome,
   type Plot,
+  type Refutation,
   sourceText,
   type Verdict,
 } from './claim.js';
@@ -41,7 +42,25 @@ export {
   stepSeed,
   subjectShape,
 } from './hunt.js';
+export {
+  choiceOption,
+  countListOption,
+  countOption,
+  numberOption,
+  optionHelp,
+  optionNumber,
+  optionNumbers,
+  parseExperimentArgs,
+  rangeListOption,
+  validateExperimentOptions,
+} from './options.js';
 export { type Paper, type PaperReference, paper } from './reference.js';
+export {
+  distinctInputsProblem,
+  type MlpShape,
+  mlpHypotheses,
+  SPURIOUS_MINIMUM_KINDS,
+} from './refutation.js';
 export { ClaimRegistry } from './registry.js';
 export { type ReplayResult, replayArchive, replayLoaded } from './replay.js';
 export {
@@ -78,4 +97,5 @@ export {
   type PropertyObservation,
   propertyVerdict,
 } from './verdict.js';
+export { refutationProblems } from './verify.js';
 export { toolName, toolVersion } from './version.js';

@@ -1,14 +1,17 @@
 import { type LoadedFile, loadArchive, loadCounterexampleFile } from '../archive/index.js';
 import { rigourOf, verifyRigour } from '../interval/index.js';
 import type { AnyClaim } from './claim.js';
-import { verifyCounterexample } from './runner.js';
+import { refutationProblems, verifyCounterexample } from './verify.js';
 
 export interface ReplayResult {
   readonly path: string;
   /** The claim id the file names (null when the file did not parse). */
   readonly claim: string | null;
   readonly ok: boolean;
-  /** Why the file fails: parse/schema errors, an unknown claim, or certificate checks that no longer hold. */
+  /**
+   * Why the file is refused: parse/schema errors, a misplaced or unreadable file, an unknown claim, a certificate
+   * that does not refute its claim, or certificate checks that do not hold. The first entry is the first reason.
+   */
   readonly problems: readonly string[];
   readonly certificateKind: string | null;
   /** The certificate's rigour level (interval-proof, exact-rational, float-evidence), null when unparsed. */
@@ -16,8 +19,9 @@ export interface ReplayResult {
 }
 
 /**
- * Re-verify one loaded file with today's core (and the claim's own checks of `details`). With `proofs`, also
- * re-run a rigorous certificate's proof (src/interval; seconds to a minute for the largest SS18 files).
+ * Re-verify one loaded file: first whether it may refute its claim at all (kind and hypotheses, declared by the
+ * claim), then its certificate with today's core at our strength, then the claim's own checks of `details`. With
+ * `proofs`, also re-run a rigorous certificate's proof (src/interval; seconds to a minute for the largest SS18 files).
  */
 export function replayLoaded(
   file: LoadedFile,
@@ -28,12 +32,14 @@ export function replayLoaded(
     return { path: file.path, claim: null, ok: false, problems: [file.reason], certificateKind: null };
   const value = file.value;
   const claim = lookup(value.claim);
-  const problems: string[] = [];
-  if (claim === undefined) problems.push(`unknown claim '${value.claim}'`);
-  try {
-    problems.push(...verifyCounterexample(claim, value));
-  } catch (error) {
-    problems.push(`verification threw: ${(error as Error).message}`);
+  const refused = refutationProblems(claim, value);
+  const problems: string[] = [...refused];
+  if (refused.length === 0) {
+    try {
+      problems.push(...verifyCounterexample(claim, value));
+    } catch (error) {
+      problems.push(`verification threw: ${(error as Error).message}`);
+    }
   }
   if (proofs) problems.push(...verifyRigour(value.subject, value.certificate)); // interval proofs: src/interval
   const rigour = rigourOf(value.certificate);
@@ -48,8 +54,9 @@ export function replayLoaded(
 }
 
 /**
- * Replay archived files: every file of the archive (or one claim's folder), or the given paths. A bad file is
- * reported by path and reason and the rest are still replayed.
+ * Replay archived files: every file of the archive (or one claim's folder), or the given paths. Given paths get the
+ * same checks as the scan (a regular file, in its claim's folder, named by its content). A bad file is reported by
+ * path and reason and the rest are still replayed.
  */
 export function replayArchive(
   root: string,

@@ -4,13 +4,10 @@ import {
   COUNTEREXAMPLE_VERSION,
   type CounterexampleJson,
   saveCounterexample,
-  subjectHash,
 } from '../archive/index.js';
-import { verifyCertificate } from '../landscape/index.js';
-import { seededRng } from '../random.js';
-import { isStatementKind, verifyStatementCertificate } from './certificateKinds.js';
 import { type AnyClaim, type Certified, sourceText, type Verdict } from './claim.js';
 import { propertyVerdict } from './verdict.js';
+import { verifyCounterexample } from './verify.js';
 import { toolName } from './version.js';
 
 export interface RunOptions {
@@ -101,19 +98,8 @@ export function counterexampleFile(
   } as unknown as CounterexampleJson;
 }
 
-/**
- * Re-verify a counterexample with today's core: the generic certificate check for its kind, then the
- * claim's own checks of `details`. Deterministic: the perturbation directions come from a stream seeded by
- * the subject's hash.
- */
-export function verifyCounterexample(claim: AnyClaim | undefined, file: CounterexampleJson): string[] {
-  const seed = Number.parseInt(subjectHash(file.subject).slice(0, 8), 16);
-  const problems = isStatementKind(file.certificate.kind)
-    ? verifyStatementCertificate(file.certificate)
-    : [...verifyCertificate(file.subject, file.certificate, seededRng(seed))];
-  if (claim?.verifyDetails !== undefined) problems.push(...claim.verifyDetails(file, seededRng(seed + 1)));
-  return problems;
-}
+/** Re-verify a counterexample with today's core at the claim's strength (moved to verify.ts, shared with replay). */
+export { verifyCounterexample } from './verify.js';
 
 type Tally = Map<string, number>;
 

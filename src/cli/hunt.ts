@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import cliProgress from 'cli-progress';
+import { cleanStaleTemporaries, writeFileAtomicReplace } from '../archive/index.js';
 import { type ClaimRegistry, DISTINCT_LOSS_RTOL, type NearMiss, POOL_SIZE } from '../claims/index.js';
 import { UserError } from '../errors.js';
 import { type HuntProgress, huntLoop } from './huntLoop.js';
@@ -41,8 +42,12 @@ function loadPool(id: string): NearMiss[] {
 
 function savePool(id: string, pool: readonly NearMiss[]): void {
   try {
-    mkdirSync(cacheRoot(), { recursive: true });
-    writeFileSync(join(cacheRoot(), `hunt-${id}.json`), `${JSON.stringify({ claim: id, pool }, null, 1)}\n`);
+    // Atomic (temporary + rename): a hunt killed mid-write leaves the old cache or the new one, never half.
+    cleanStaleTemporaries(cacheRoot());
+    writeFileAtomicReplace(
+      join(cacheRoot(), `hunt-${id}.json`),
+      `${JSON.stringify({ claim: id, pool }, null, 1)}\n`,
+    );
   } catch {
     // The cache is an optimisation only; a pool that does not serialise is simply not kept.
   }

@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
-import { ClaimRegistry, toolVersion } from '../claims/index.js';
+import { escapeText } from '../archive/index.js';
+import { ClaimRegistry, optionHelp, toolVersion } from '../claims/index.js';
 import { UserError } from '../errors.js';
 import { checkCommand } from './check.js';
 import { huntCommand } from './hunt.js';
@@ -8,11 +9,18 @@ import { type Io, processIo } from './io.js';
 import { listCommand } from './list.js';
 import { userClaims } from './loadClaims.js';
 import { mergeCommand } from './merge.js';
-import { archiveRoot, reportRoot, setProjectRoot } from './paths.js';
+import {
+  archiveFolderOrMissing,
+  archiveRoot,
+  existingArchive,
+  reportRoot,
+  setProjectRoot,
+  writableOutputFolder,
+} from './paths.js';
 import { replayCommand } from './replay.js';
 import { reportCommand } from './report.js';
 import { runCommand } from './run.js';
-import { parseDuration, parseInteger, resolveSeed } from './seed.js';
+import { MAX_RUNS, parseDuration, parseInteger, parseReplayPath, resolveSeed } from './seed.js';
 
 /** Exit codes: 0 all as expected, 1 a verdict or replay not as expected, 2 bad usage or bad input. */
 export const EXIT_USAGE = 2;
@@ -36,7 +44,17 @@ function buildProgram(
     )
     .version(toolVersion(), '-V, --version')
     .showSuggestionAfterError(true)
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .configureOutput({
+      writeOut: (s) => io.out(s),
+      // Commander quotes the user's arguments in its errors: escaped, line by line, like everything we print.
+      writeErr: (s) =>
+        io.err(
+          s
+            .split('\n')
+            .map((line) => escapeText(line, 400))
+            .join('\n'),
+        ),
+    })
     .exitOverride()
     .option(
       '--claims <file>',
@@ -54,7 +72,9 @@ function buildProgram(
     .option('--json', 'print {"claims": [{id, title, kind, expect, source, counterexamples}]}')
     .addOption(archiveOption())
     .action((opts: { json?: boolean; archive?: string }) => {
-      setCode(listCommand(registry, archiveRoot(opts.archive), opts.json === true, io));
+      setCode(
+        listCommand(registry, archiveFolderOrMissing(archiveRoot(opts.archive)), opts.json === true, io),
+      );
     });
 
   program
@@ -63,9 +83,12 @@ function buildProgram(
       'run claims (all when no id is given), print verdicts, archive new certified counterexamples',
     )
     .argument('[ids...]', 'claim ids (see list)')
-    .option('--runs <n>', "cases per claim (default: the claim's check budget)")
+    .option(
+      '--runs <n>',
+      `cases per claim, an integer in [1, ${MAX_RUNS}] (default: the claim's check budget)`,
+    )
     .option('--seed <s>', 'fast-check seed (default: $LANDSCAPE_SEED, else fresh and printed)')
-    .option('--path <p>', 'fast-check replay path (with the --seed of the failure)')
+    .option('--path <p>', 'fast-check replay path, e.g. 0:3:1 (with the --seed of the failure)')
     .option('--json', "print check.json's content, each failure with its full case value")
     .option('--write', 'archive new certified counterexamples, one line per new file (default: write none)')
     .option('--no-write', 'archive nothing (the default)')
@@ -87,19 +110,23 @@ function buildProgram(
         },
       ) => {
         const { seed, origin } = resolveSeed(opts.seed);
+        const runs = opts.runs === undefined ? undefined : parseInteger('--runs', opts.runs, 1, MAX_RUNS);
+        const path = opts.path === undefined ? undefined : parseReplayPath(opts.path);
+        const archive = archiveFolderOrMissing(archiveRoot(opts.archive));
+        const out = writableOutputFolder(reportRoot(opts.out));
         setCode(
           checkCommand(
             registry,
             {
               ids,
-              runs: opts.runs === undefined ? undefined : parseInteger('--runs', opts.runs, 1),
+              runs,
               seed,
               seedOrigin: origin,
-              path: opts.path,
+              path,
               json: opts.json === true,
-              archive: archiveRoot(opts.archive),
+              archive,
               writeArchive: opts.write === true,
-              reportRoot: reportRoot(opts.out),
+              reportRoot: out,
               experiments: opts.experiments === true,
             },
             io,
@@ -128,13 +155,13 @@ function buildProgram(
     .action((id: string, rest: string[], opts: { seed?: string; json?: boolean; out?: string }) => {
       const claim = registry.select([id])[0]!;
       if (rest.includes('--options')) {
-        for (const o of claim.experiment?.options ?? [])
-          io.out(`--${o.flag} <value>  ${o.description} (default ${o.defaultValue})`);
+        for (const o of claim.experiment?.options ?? []) io.out(optionHelp(o));
         setCode(0);
         return;
       }
       const { seed } = resolveSeed(opts.seed);
-      setCode(runCommand(registry, id, rest, seed, opts.json === true, reportRoot(opts.out), io));
+      const out = writableOutputFolder(reportRoot(opts.out));
+      setCode(runCommand(registry, id, rest, seed, opts.json === true, out, io));
     });
 
   program
@@ -189,7 +216,7 @@ function buildProgram(
               shard,
               seed,
               json: opts.json === true,
-              archive: archiveRoot(opts.archive),
+              archive: archiveFolderOrMissing(archiveRoot(opts.archive)),
               write: opts.write,
               maxFiles: opts.maxFiles === undefined ? null : parseInteger('--max-files', opts.maxFiles, 0),
             },
@@ -254,7 +281,8 @@ function buildProgram(
     .option('--out <dir>', 'report folder (default: <project>/report)')
     .addOption(archiveOption())
     .action(async (opts: { out?: string; archive?: string }) => {
-      setCode(await reportCommand(registry, archiveRoot(opts.archive), reportRoot(opts.out), io));
+      const out = writableOutputFolder(reportRoot(opts.out));
+      setCode(await reportCommand(registry, existingArchive(archiveRoot(opts.archive)), out, io));
     });
   return program;
 }
@@ -313,7 +341,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       return EXIT_USAGE;
     }
     if (error instanceof UserError) {
-      io.err(`landscape: ${error.message}`);
+      io.err(`landscape: ${escapeText(error.message.split('\n')[0] ?? '', 400)}`);
       return EXIT_USAGE;
     }
     throw error;

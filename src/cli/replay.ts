@@ -1,9 +1,17 @@
 import { relative } from 'node:path';
+import { archiveTemporaries, escapeText, terminalSafeJson } from '../archive/index.js';
 import { type ClaimRegistry, replayArchive } from '../claims/index.js';
 import type { Io } from './io.js';
-import { projectRoot } from './paths.js';
+import { existingArchive, projectRoot } from './paths.js';
 
-/** Re-verify archived counterexamples (all, or the given files) with today's core. Exit 1 if any fails. */
+/** Longest reason printed per file (the first reason comes first; the rest is cut). */
+const MAX_REASON_CHARS = 600;
+
+/**
+ * Re-verify archived counterexamples (all, or the given files) with today's core. Exit 1 if any is refused. Every
+ * path and reason is printed escaped (nothing read from disk reaches the terminal raw); leftover temporaries of a
+ * crashed write are reported.
+ */
 export function replayCommand(
   registry: ClaimRegistry,
   archive: string,
@@ -11,33 +19,40 @@ export function replayCommand(
   json: boolean,
   io: Io,
 ): number {
+  if (paths.length === 0) existingArchive(archive);
   const results = replayArchive(archive, (id) => registry.get(id), { paths, proofs: true });
   const root = projectRoot();
+  const shown = (path: string) => escapeText(relative(root, path), 300);
+  const leftovers = paths.length === 0 ? archiveTemporaries(archive) : [];
   if (json) {
     io.out(
-      JSON.stringify(
-        {
-          results: results.map((r) => ({
-            path: relative(root, r.path),
-            claim: r.claim,
-            ok: r.ok,
-            rigour: r.rigour ?? null,
-            problems: r.problems,
-          })),
-        },
-        null,
-        2,
+      terminalSafeJson(
+        JSON.stringify(
+          {
+            results: results.map((r) => ({
+              path: relative(root, r.path),
+              claim: r.claim,
+              ok: r.ok,
+              rigour: r.rigour ?? null,
+              problems: r.problems,
+            })),
+            leftoverTemporaries: leftovers.map((p) => relative(root, p)),
+          },
+          null,
+          2,
+        ),
       ),
     );
   } else {
     for (const r of results) {
-      const where = relative(root, r.path);
       io.out(
         r.ok
-          ? `ok    ${where}  (${r.claim}, ${r.certificateKind}, ${r.rigour ?? 'float-evidence'})`
-          : `FAIL  ${where}: ${r.problems.join('; ')}`,
+          ? `ok    ${shown(r.path)}  (${r.claim}, ${r.certificateKind}, ${r.rigour ?? 'float-evidence'})`
+          : `FAIL  ${shown(r.path)}: ${escapeText(r.problems.join('; '), MAX_REASON_CHARS)}`,
       );
     }
+    for (const path of leftovers)
+      io.err(`leftover temporary of a crashed write: ${shown(path)} (removed by the next archive write)`);
     const failed = results.filter((r) => !r.ok).length;
     io.out(
       results.length === 0

@@ -6,7 +6,10 @@ import {
   assertionsVerdict,
   type ClaimRegistry,
   type Decided,
+  type ExperimentOption,
   type ExperimentResult,
+  parseExperimentArgs,
+  validateExperimentOptions,
 } from '../claims/index.js';
 import { UserError } from '../errors.js';
 import { renderPlot } from '../report/index.js';
@@ -14,30 +17,13 @@ import type { Io } from './io.js';
 import { displayPath } from './paths.js';
 import { formatTable } from './table.js';
 
-/** Parse `--flag value` pairs against the experiment's declared options (unknown flags are errors). */
+/** Parse `--flag value` pairs against the experiment's declared options and validate them by their schemas. */
 export function parseExperimentOptions(
   id: string,
-  declared: readonly { flag: string; defaultValue: string }[],
+  declared: readonly ExperimentOption[],
   args: readonly string[],
 ): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const option of declared) values[option.flag] = option.defaultValue;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const match = /^--([a-zA-Z][\w-]*)(?:=(.*))?$/.exec(arg);
-    if (match === null) throw new UserError(`run ${id}: unexpected argument '${arg}'`);
-    const flag = match[1]!;
-    if (!(flag in values)) {
-      const known = declared.map((o) => `--${o.flag}`).join(', ');
-      throw new UserError(
-        `run ${id}: unknown option --${flag}; it takes ${known === '' ? 'no options' : known}`,
-      );
-    }
-    const value = match[2] ?? args[++i];
-    if (value === undefined) throw new UserError(`run ${id}: --${flag} needs a value`);
-    values[flag] = value;
-  }
-  return values;
+  return parseExperimentArgs(id, declared, args);
 }
 
 /** What one experiment run wrote: its record (data + plots) and where. */
@@ -98,6 +84,7 @@ export function runExperiment(
 ): ExperimentRecord {
   const experiment = claim.experiment;
   if (experiment === undefined) throw new UserError(`claim '${claim.id}' has no experiment`);
+  options = validateExperimentOptions(claim.id, experiment.options, options);
   const started = performance.now();
   const reporter = progressReporter(claim.id, terminal);
   let result: ExperimentResult;

@@ -1,6 +1,16 @@
 import { randomInt } from 'node:crypto';
 import { UserError } from '../errors.js';
 
+/** Cap of `check --runs`: 10⁶ cases is hours for the slowest claim; more is a typo, not a plan. */
+export const MAX_RUNS = 1_000_000;
+
+/** A fast-check replay path: non-negative integers separated by ':' (e.g. 0:3:1); a UserError otherwise. */
+export function parseReplayPath(text: string): string {
+  if (!/^\d{1,9}(:\d{1,9}){0,999}$/.test(text))
+    throw new UserError(`--path expects integers separated by ':' like 0:3:1, got '${text.slice(0, 40)}'`);
+  return text;
+}
+
 /** Parse an integer flag value; a UserError names the flag. */
 export function parseInteger(
   flag: string,
@@ -8,7 +18,8 @@ export function parseInteger(
   min = Number.MIN_SAFE_INTEGER,
   max = Number.MAX_SAFE_INTEGER,
 ): number {
-  if (!/^-?\d+$/.test(text.trim())) throw new UserError(`${flag} expects an integer, got '${text}'`);
+  if (!/^-?\d{1,16}$/.test(text))
+    throw new UserError(`${flag} expects an integer, got '${text.slice(0, 40)}'`);
   const value = Number(text);
   if (!Number.isSafeInteger(value) || value < min || value > max) {
     throw new UserError(`${flag} must be an integer in [${min}, ${max}], got ${text}`);

@@ -62,4 +62,9 @@ export {
   SPURIOUS_REL_GAP,
   STRICT_EIG_RTOL,
 } from './tolerances.js';
-export { isSpuriousGap, verifyCertificate } from './verifyCertificate.js';
+export {
+  DEFAULT_VERIFY_STRENGTH,
+  isSpuriousGap,
+  type VerifyStrength,
+  verifyCertificate,
+} from './verifyCertificate.js';

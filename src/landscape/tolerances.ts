@@ -47,3 +47,23 @@ export const PERTURBATION_TRIALS = 400;
 
 /** A recorded number is reproduced when it agrees to REPLAY_RTOL relative (plus the same absolute floor at 0). */
 export const REPLAY_RTOL = 1e-6;
+
+/**
+ * A recorded gradient norm is reproduced when it agrees with the recomputed one to GRADIENT_REPLAY_TOL·(1 + |L|):
+ * two decades below GRAD_ZERO_TOL (so a file cannot pass a non-critical point off as critical), far above the
+ * ~1e-15 rounding of a norm of sums recomputed by the same core.
+ */
+export const GRADIENT_REPLAY_TOL = 1e-11;
+
+/**
+ * Recorded perturbation radii must lie in [MIN_RECORDED_RADIUS, MAX_RECORDED_RADIUS]: at r < 1e-6 a quadratic
+ * increase λr²/2 (λ ≤ 1) is below the LOSS_ROUNDING_RTOL floor, so the search tests nothing; r > 1 is not local.
+ */
+export const MIN_RECORDED_RADIUS = 1e-6;
+export const MAX_RECORDED_RADIUS = 1;
+
+/** Steps along a saddle's descent direction that replay tries (the file's own step is not trusted). */
+export const SADDLE_REPLAY_STEPS: readonly number[] = [1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6];
+
+/** Recorded singular values must agree to SINGULAR_REPLAY_RTOL·max(1, σ_max): Golub–Kahan is backward stable to ~1e-15. */
+export const SINGULAR_REPLAY_RTOL = 1e-8;

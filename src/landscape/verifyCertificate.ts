@@ -6,9 +6,16 @@ import { subjectModel } from './subjectModel.js';
 import type { Certificate, Subject } from './subjectTypes.js';
 import {
   GRAD_ZERO_TOL,
+  GRADIENT_REPLAY_TOL,
   LOSS_ROUNDING_RTOL,
+  MAX_RECORDED_RADIUS,
+  MIN_RECORDED_RADIUS,
+  PERTURBATION_RADII,
+  PERTURBATION_TRIALS,
   PSD_EIG_RTOL,
   REPLAY_RTOL,
+  SADDLE_REPLAY_STEPS,
+  SINGULAR_REPLAY_RTOL,
   SPURIOUS_ABS_GAP,
   SPURIOUS_REL_GAP,
   STRICT_EIG_RTOL,
@@ -28,11 +35,61 @@ export function isSpuriousGap(loss: number, better: number): boolean {
 }
 
 /**
- * Re-verify a certificate against its subject with today's core. Returns the problems found (empty: the
- * certificate holds). Deterministic given the rng (the perturbation search draws from it). Never throws for
- * bad content: a malformed point is reported as a problem.
+ * How hard replay tries to refute a local minimum: perturbation radii and random directions per radius. Fixed by
+ * our code (the claim may declare its own, e.g. larger radii where descent is of third order); never read from the
+ * file, which only records what its finder used.
  */
-export function verifyCertificate(subject: Subject, certificate: Certificate, rng: Rng): string[] {
+export interface VerifyStrength {
+  readonly radii: readonly number[];
+  readonly trials: number;
+}
+
+/** The default strength: the same radii and trials as `examinePoint`'s own search. */
+export const DEFAULT_VERIFY_STRENGTH: VerifyStrength = {
+  radii: PERTURBATION_RADII,
+  trials: PERTURBATION_TRIALS,
+};
+
+/** A number for a reason line: shortest round-trip text, so two different doubles never print the same. */
+const num = (x: number | null | undefined): string => String(x);
+
+/** What the recorded perturbation says about itself: its radii and trials must describe a real search. */
+function recordedPerturbationProblems(
+  perturbation: {
+    readonly radii: readonly number[];
+    readonly trials: number;
+    readonly minLossIncrease: number;
+  },
+  floor: number,
+): string[] {
+  const problems: string[] = [];
+  if (!(perturbation.trials >= 1))
+    problems.push(`perturbation.trials is ${perturbation.trials}: the file records no perturbation search`);
+  const bad = perturbation.radii.find((r) => !(r >= MIN_RECORDED_RADIUS && r <= MAX_RECORDED_RADIUS));
+  if (bad !== undefined)
+    problems.push(
+      `perturbation.radii has ${num(bad)}, expected radii in [${MIN_RECORDED_RADIUS}, ${MAX_RECORDED_RADIUS}] (smaller tests nothing beyond rounding)`,
+    );
+  if (!(perturbation.minLossIncrease >= -floor))
+    problems.push(
+      `perturbation.minLossIncrease is ${num(perturbation.minLossIncrease)}: the file itself records a decrease`,
+    );
+  return problems;
+}
+
+/**
+ * Re-verify a certificate against its subject with today's core, at our strength (never the file's): every
+ * recorded number (loss, gradient norm, each Hessian eigenvalue, better loss, singular values, profile) is compared
+ * with the recomputed one, and the kind's conditions are re-checked. Returns the problems found, the first mismatch
+ * first (empty: the certificate holds). Deterministic given the rng. Never throws for bad content: a malformed point
+ * is reported as a problem.
+ */
+export function verifyCertificate(
+  subject: Subject,
+  certificate: Certificate,
+  rng: Rng,
+  strength: VerifyStrength = DEFAULT_VERIFY_STRENGTH,
+): string[] {
   const problems: string[] = [];
   let model: ReturnType<typeof subjectModel>;
   try {
@@ -44,20 +101,20 @@ export function verifyCertificate(subject: Subject, certificate: Certificate, rn
   const value = objective.value(theta);
   if (!Number.isFinite(value)) return [`loss at the point is ${value}`];
   if (!close(value, certificate.loss, REPLAY_RTOL)) {
-    problems.push(`loss is ${value}, certificate says ${certificate.loss}`);
+    problems.push(`loss is ${num(value)}, certificate says ${num(certificate.loss)}`);
   }
+  const floor = LOSS_ROUNDING_RTOL * (1 + Math.abs(value));
   const needsExamination =
     certificate.kind === 'strict-local-min-not-global' ||
     certificate.kind === 'local-min-not-global' ||
     certificate.kind === 'saddle';
   if (needsExamination) {
-    const perturbation =
-      certificate.kind === 'saddle' ? { radii: [1e-3], trials: 0 } : certificate.perturbation;
+    if (certificate.kind !== 'saddle')
+      problems.push(...recordedPerturbationProblems(certificate.perturbation, floor));
     const exam = examinePoint(objective, theta, {
       rng,
-      radii: perturbation.radii,
-      trials: perturbation.trials,
-      skipHessian: certificate.hessianEigenvalues === null,
+      radii: certificate.kind === 'saddle' ? [] : strength.radii,
+      trials: certificate.kind === 'saddle' ? 0 : strength.trials,
     });
     const criticalTol = GRAD_ZERO_TOL * (1 + Math.abs(value));
     if (certificate.gradientNorm === null) {
@@ -67,19 +124,39 @@ export function verifyCertificate(subject: Subject, certificate: Certificate, rn
       problems.push(
         `gradientNorm is recorded but the loss is not differentiable here (${exam.nonDifferentiable})`,
       );
-    } else if (!(exam.gradientNorm <= criticalTol)) {
-      problems.push(
-        `gradient norm ${exam.gradientNorm.toExponential(3)} exceeds ${criticalTol.toExponential(3)}`,
-      );
+    } else {
+      const gradTol = GRADIENT_REPLAY_TOL * (1 + Math.abs(value));
+      if (!(Math.abs(exam.gradientNorm - certificate.gradientNorm) <= gradTol)) {
+        problems.push(
+          `gradient norm is ${num(exam.gradientNorm)}, certificate says ${num(certificate.gradientNorm)}`,
+        );
+      }
+      if (!(exam.gradientNorm <= criticalTol)) {
+        problems.push(
+          `gradient norm ${exam.gradientNorm.toExponential(3)} exceeds ${criticalTol.toExponential(3)}`,
+        );
+      }
     }
     const eig = exam.hessianEigenvalues;
-    if (certificate.hessianEigenvalues !== null && eig !== null && eig.length > 0) {
+    const recorded = certificate.hessianEigenvalues;
+    if (recorded === null) {
+      if (eig !== null) problems.push('hessianEigenvalues is null but the Hessian is defined here');
+    } else if (eig === null) {
+      problems.push(
+        `hessianEigenvalues are recorded but the loss is not twice differentiable here (${exam.nonDifferentiable})`,
+      );
+    } else if (recorded.length !== eig.length) {
+      problems.push(`the Hessian has ${eig.length} eigenvalues, certificate lists ${recorded.length}`);
+    } else if (eig.length > 0) {
+      const lambdaMax = Math.max(Math.abs(eig[0]!), Math.abs(eig[eig.length - 1]!));
+      const eigTol = REPLAY_RTOL * Math.max(1, lambdaMax);
+      const i = recorded.findIndex((r, k) => !(Math.abs(r - eig[k]!) <= eigTol));
+      if (i >= 0)
+        problems.push(`Hessian eigenvalue ${i} is ${num(eig[i])}, certificate says ${num(recorded[i])}`);
+    }
+    if (eig !== null && eig.length > 0) {
       const lambdaMin = eig[0]!;
       const lambdaMax = Math.max(Math.abs(lambdaMin), Math.abs(eig[eig.length - 1]!));
-      const recordedMin = certificate.hessianEigenvalues[0];
-      if (recordedMin !== undefined && Math.abs(recordedMin - lambdaMin) > 1e-6 * Math.max(1, lambdaMax)) {
-        problems.push(`smallest Hessian eigenvalue is ${lambdaMin}, certificate says ${recordedMin}`);
-      }
       if (certificate.kind === 'strict-local-min-not-global' && !(lambdaMin > STRICT_EIG_RTOL * lambdaMax)) {
         problems.push(`Hessian is not positive definite: λ_min = ${lambdaMin}, λ_max = ${lambdaMax}`);
       }
@@ -88,7 +165,6 @@ export function verifyCertificate(subject: Subject, certificate: Certificate, rn
       }
     }
     if (certificate.kind !== 'saddle') {
-      const floor = LOSS_ROUNDING_RTOL * (1 + Math.abs(value));
       const minIncrease = exam.perturbation.minLossIncrease;
       if (!(minIncrease >= -floor)) {
         problems.push(
@@ -107,7 +183,9 @@ export function verifyCertificate(subject: Subject, certificate: Certificate, rn
       if (better !== null) {
         const betterLoss = objective.value(better);
         if (!close(betterLoss, certificate.betterLoss, REPLAY_RTOL)) {
-          problems.push(`betterPoint has loss ${betterLoss}, certificate says ${certificate.betterLoss}`);
+          problems.push(
+            `betterPoint has loss ${num(betterLoss)}, certificate says ${num(certificate.betterLoss)}`,
+          );
         }
         if (!isSpuriousGap(value, betterLoss)) {
           problems.push(
@@ -123,12 +201,7 @@ export function verifyCertificate(subject: Subject, certificate: Certificate, rn
         problems.push(`descentDirection: ${(error as Error).message}`);
       }
       if (direction !== null) {
-        const floor = LOSS_ROUNDING_RTOL * (1 + Math.abs(value));
-        const steps =
-          certificate.descentStep === undefined
-            ? [1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6]
-            : [certificate.descentStep];
-        const decreases = steps.some((t) => {
+        const decreases = SADDLE_REPLAY_STEPS.some((t) => {
           const step = Float64Array.from(direction as Float64Array, (x) => t * x);
           return value - objective.value(moveBy(objective, theta, step)) > floor;
         });
@@ -148,16 +221,22 @@ export function verifyCertificate(subject: Subject, certificate: Certificate, rn
         problems.push(`Jacobian rank ${rank.rank} is not below the claimed rank ${certificate.claimedRank}`);
       }
       const sMax = rank.singularValues[0] ?? 0;
-      certificate.singularValues.forEach((s, i) => {
-        const now = rank.singularValues[i];
-        if (now === undefined || Math.abs(now - s) > 1e-8 * Math.max(1, sMax)) {
-          problems.push(`singular value ${i} is ${now}, certificate says ${s}`);
-        }
-      });
+      if (certificate.singularValues.length !== rank.singularValues.length) {
+        problems.push(
+          `the Jacobian has ${rank.singularValues.length} singular values, certificate lists ${certificate.singularValues.length}`,
+        );
+      } else {
+        const i = certificate.singularValues.findIndex(
+          (s, k) => !(Math.abs(rank.singularValues[k]! - s) <= SINGULAR_REPLAY_RTOL * Math.max(1, sMax)),
+        );
+        if (i >= 0)
+          problems.push(
+            `singular value ${i} is ${num(rank.singularValues[i])}, certificate says ${num(certificate.singularValues[i])}`,
+          );
+      }
     }
   }
   if (certificate.kind === 'no-monotone-path-found') {
-    const floor = LOSS_ROUNDING_RTOL * (1 + Math.abs(value));
     const profile = certificate.profile;
     if (certificate.path !== undefined) {
       if (certificate.path.length !== profile.length) {

@@ -8,7 +8,9 @@ import { MACHINE_EPS, QR_MAX_SWEEPS_PER_VALUE } from './tolerances.js';
  */
 export function bidiagonalSingularValues(s: Float64Array, e: Float64Array, n: number): void {
   const eps = MACHINE_EPS;
-  const tiny = Number.MIN_VALUE;
+  // The smallest normal double: off-diagonal entries below it are negligible. With Number.MIN_VALUE, subnormal
+  // entries (whose rounding is absolute, not relative) kept the iteration from converging (issue 16).
+  const tiny = 2 ** -1022;
   if (n > 0) e[n - 1] = 0;
   let p = n;
   let sweeps = 0;

@@ -126,6 +126,24 @@ describe('singularValues', () => {
     }
   });
 
+  test.prop(
+    [
+      integerMatrix(6, 6),
+      fc.array(fc.constantFrom(5e-324, 1e-320, 1e-310, 2e-308, 1), { minLength: 36, maxLength: 36 }),
+    ],
+    { numRuns: 200 },
+  )('converge with subnormal entries, matching ml-matrix within the backward-error bound', (a, scales) => {
+    // Regression (issue 16): a Jacobian with subnormal weights made the QR iteration give up.
+    // The oracle sees the same matrix scaled by 2^600 (exact: every entry becomes normal), then scaled back.
+    const mixed = { ...a, data: a.data.map((x, i) => x * scales[i]!) };
+    const s = singularValues(mixed);
+    const up = 2 ** 600;
+    const reference = oracle({ ...mixed, data: mixed.data.map((x) => x * up) }).map((x) => x / up);
+    const sigmaMax = Math.max(reference[0] ?? 0, s[0] ?? 0);
+    expect(s.every(Number.isFinite)).toBe(true);
+    expect(maxAbsDiff(s, reference)).toBeLessThanOrEqual(spectrumTol(mixed, sigmaMax) + 2 ** -1022);
+  });
+
   test('of empty and zero matrices are empty and zero', () => {
     expect(singularValues(dense(0, 5)).length).toBe(0);
     expect(singularValues(dense(3, 0)).length).toBe(0);

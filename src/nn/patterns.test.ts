@@ -82,6 +82,20 @@ describe('kink margin', () => {
     expect(onKink(problem, small)).toBe(false);
   });
 
+  test('the kink tolerance is 1e-8 within a factor 3 either way: margin 3e-8 is off a kink, 3e-9 on one', () => {
+    // Kills a tenfold change of KINK_TOL (issue 16's surviving mutant): z = 6e-8 from terms of size 2 has margin
+    // 3e-8 (off a kink at 1e-8, on one at 1e-7); z = 6e-9 has margin 3e-9 (on one at 1e-8, off at 1e-9).
+    const problem = makeProblem(net('relu'), data);
+    const off = Float64Array.from([1, -1 + 6e-8, 1, 0]);
+    const on = Float64Array.from([1, -1 + 6e-9, 1, 0]);
+    expect(kinkMargin(problem, off)).toBeCloseTo(3e-8, 14);
+    expect(kinkMargin(problem, on)).toBeCloseTo(3e-9, 15);
+    expect(onKink(problem, off)).toBe(false);
+    expect(onKink(problem, on)).toBe(true);
+    expect(KINK_TOL).toBeGreaterThan(3e-9);
+    expect(KINK_TOL).toBeLessThan(3e-8);
+  });
+
   test('smooth activations and networks without hidden layers have no kinks (margin ∞)', () => {
     expect(kinkMargin(makeProblem(net('tanh'), data), Float64Array.from([1, -1, 1, 0]))).toBe(
       Number.POSITIVE_INFINITY,

@@ -1,0 +1,316 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import type { CounterexampleJson } from '../archive/index.js';
+import { sampleFile } from '../archive/testing/sampleFile.js';
+import { numericalRank } from '../linalg/index.js';
+import { seededRng } from '../random.js';
+import { saddleCertificate } from './certificates.js';
+import { examinePoint } from './examinePoint.js';
+import type { Certificate, MlpSubjectJson, Subject } from './index.js';
+import { subjectModel } from './subjectModel.js';
+import { DEFAULT_VERIFY_STRENGTH, isSpuriousGap, verifyCertificate } from './verifyCertificate.js';
+
+/**
+ * The verifier re-checks every recorded number at our strength (issue 16). Each case alters one thing of a genuine
+ * certificate and expects the first problem to name it; the genuine ones verify.
+ */
+const ARCHIVE = join(import.meta.dirname, '..', '..', 'counterexamples');
+const archived = (path: string) =>
+  JSON.parse(readFileSync(join(ARCHIVE, path), 'utf8')) as CounterexampleJson;
+const strict = archived('narrow-no-strict-bad-min/06cb1fffb28dcff6.json');
+const plateau = archived('ck22-affine-segment/092f909d71b8f341.json');
+const sample = sampleFile();
+
+type Spurious = Extract<Certificate, { perturbation: unknown }>;
+const verify = (subject: Subject, certificate: Certificate) =>
+  verifyCertificate(subject, certificate, seededRng(5));
+const alter = (file: CounterexampleJson, change: Partial<Spurious>) =>
+  verify(file.subject, { ...(file.certificate as Spurious), ...change } as Certificate);
+
+describe('verifyCertificate', () => {
+  test('genuine certificates verify (strict minimum, plateau minimum, dead neuron)', () => {
+    expect(verify(strict.subject, strict.certificate)).toEqual([]);
+    expect(verify(plateau.subject, plateau.certificate)).toEqual([]);
+    expect(verify(sample.subject, sample.certificate)).toEqual([]);
+  });
+
+  test('the default strength is the examination strength', () => {
+    expect(DEFAULT_VERIFY_STRENGTH.radii).toEqual([1e-2, 1e-3, 1e-4]);
+    expect(DEFAULT_VERIFY_STRENGTH.trials).toBe(400);
+  });
+
+  test('each recorded number is compared: loss, gradient norm, eigenvalues, better loss', () => {
+    const c = strict.certificate as Spurious;
+    expect(alter(strict, { loss: c.loss * (1 + 1e-5) })[0]).toMatch(/^loss is .*, certificate says/);
+    expect(alter(strict, { loss: c.loss * (1 + 1e-7) })).toEqual([]);
+    expect(alter(strict, { gradientNorm: 1e-10 })[0]).toMatch(/^gradient norm is .*, certificate says 1e-10/);
+    expect(alter(strict, { gradientNorm: null })[0]).toMatch(
+      /gradientNorm is null but the loss is differentiable/,
+    );
+    expect(alter(strict, { hessianEigenvalues: null })[0]).toMatch(
+      /hessianEigenvalues is null but the Hessian/,
+    );
+    const eig = c.hessianEigenvalues!;
+    expect(alter(strict, { hessianEigenvalues: [...eig, 1] })[0]).toMatch(
+      /has 1 eigenvalues, certificate lists 2/,
+    );
+    expect(alter(strict, { hessianEigenvalues: eig.map((x) => x * (1 + 1e-4)) })[0]).toMatch(
+      /^Hessian eigenvalue 0 is/,
+    );
+    expect(alter(strict, { betterLoss: c.betterLoss + 1e-3 })[0]).toMatch(
+      /^betterPoint has loss .*, certificate says/,
+    );
+  });
+
+  test('the recorded perturbation must describe a real search', () => {
+    const p = (strict.certificate as Spurious).perturbation;
+    expect(alter(strict, { perturbation: { ...p, trials: 0 } })[0]).toMatch(/perturbation\.trials is 0/);
+    expect(alter(strict, { perturbation: { ...p, radii: [1e-7] } })[0]).toMatch(/radii has 1e-7/);
+    expect(alter(strict, { perturbation: { ...p, radii: [2] } })[0]).toMatch(/radii has 2/);
+    expect(alter(strict, { perturbation: { ...p, radii: [1e-6, 1] } })).toEqual([]);
+    expect(alter(strict, { perturbation: { ...p, minLossIncrease: -1e-3 } })[0]).toMatch(
+      /records a decrease/,
+    );
+  });
+
+  test('kind conditions: a plateau is not strict; a point above its better point only by rounding is no refutation', () => {
+    expect(alter(plateau, { kind: 'strict-local-min-not-global' } as Partial<Spurious>)[0]).toMatch(
+      /not positive definite/,
+    );
+    const c = plateau.certificate as Spurious;
+    const same = alter(plateau, {
+      betterPoint: (plateau.subject as MlpSubjectJson).point,
+      betterLoss: c.loss,
+    });
+    expect(same.join('\n')).toMatch(/is not clearly better than the point/);
+    expect(isSpuriousGap(1 + 1e-6, 1)).toBe(false);
+    expect(isSpuriousGap(1 + 2e-4, 1)).toBe(true);
+    expect(isSpuriousGap(2e-6, 0)).toBe(true);
+    expect(isSpuriousGap(5e-7, 0)).toBe(false);
+  });
+
+  test('a point that is not a minimum is refused: descent at our radii, whatever the file says', () => {
+    // The dead neuron revived: w = 1 makes z > 0 on the sample with target 0.25, and moving w lowers L.
+    const subject = structuredClone(sample.subject) as MlpSubjectJson;
+    (subject.point.layers[0]!.weights[0] as number[])[0] = 0.4;
+    (subject.point.layers[0]!.biases as number[])[0] = 0;
+    const model = subjectModel(subject);
+    const loss = model.objective.value(model.theta);
+    const problems = verify(subject, { ...(sample.certificate as Spurious), loss });
+    expect(problems.join('\n')).toMatch(/a perturbation lowers the loss|gradient norm .* exceeds/);
+  });
+
+  test('saddles: a direction that does not descend is refused; the loss must be finite', () => {
+    const saddle: Certificate = {
+      kind: 'saddle',
+      loss: sample.certificate.loss,
+      gradientNorm: 0,
+      hessianEigenvalues: [0, 0],
+      descentDirection: (sample.subject as MlpSubjectJson).point,
+      exact: null,
+    };
+    expect(verify(sample.subject, saddle)).toContain('the loss does not decrease along descentDirection');
+    const bad = structuredClone(sample.subject) as MlpSubjectJson;
+    (bad.point.layers[0]!.weights[0] as number[])[0] = 1e200;
+    (bad.data.inputs[1] as number[])[0] = 1e200;
+    expect(verify(bad, sample.certificate)[0]).toMatch(/loss at the point is|loss is/);
+  });
+
+  test('rank-deficient: rank, claimed rank and every singular value are compared', () => {
+    const base: Certificate = {
+      kind: 'rank-deficient',
+      loss: sample.certificate.loss,
+      gradientNorm: 0,
+      hessianEigenvalues: null,
+      jacobianRank: 0,
+      claimedRank: 2,
+      singularValues: [0, 0],
+      exact: null,
+    };
+    const model = subjectModel(sample.subject);
+    expect(model.mlp).toBeDefined();
+    const problems = verify(sample.subject, base);
+    const rank = /Jacobian rank is (\d+)/.exec(problems.join('\n'));
+    if (rank !== null) expect(problems[0]).toMatch(/Jacobian rank is \d+, certificate says 0/);
+    expect(verify(sample.subject, { ...base, singularValues: [] }).join('\n')).toMatch(
+      /singular values, certificate lists 0|Jacobian rank is/,
+    );
+    expect(verify(sample.subject, { ...base, claimedRank: 0 }).join('\n')).toMatch(
+      /is not below the claimed rank 0/,
+    );
+  });
+
+  test('no-monotone-path-found: the profile must rise somewhere and match its path', () => {
+    const point = (sample.subject as MlpSubjectJson).point;
+    const base: Certificate = {
+      kind: 'no-monotone-path-found',
+      loss: sample.certificate.loss,
+      gradientNorm: null,
+      hessianEigenvalues: null,
+      profile: [1, 0.5],
+      exact: null,
+    };
+    expect(verify(sample.subject, base)).toContain(
+      'the recorded profile never increases: it does not show a failed monotone path',
+    );
+    expect(verify(sample.subject, { ...base, profile: [0.5, 1] })).toEqual([]);
+    expect(verify(sample.subject, { ...base, profile: [0.5, 1], path: [point] })[0]).toMatch(
+      /path has 1 points but the profile 2/,
+    );
+    expect(verify(sample.subject, { ...base, profile: [0.5, 1], path: [point, point] })[0]).toMatch(
+      /path point 0 has loss .*, profile says 0.5/,
+    );
+  });
+
+  /** A linear network of the given layer sizes at θ = 0 on fixed data (depth 2: a strict saddle at 0). */
+  function linearAtOrigin(sizes: number[]): MlpSubjectJson {
+    return {
+      kind: 'mlp',
+      network: { layerSizes: sizes, activation: { name: 'identity' }, bias: false },
+      data: {
+        inputs: [
+          [1, 0],
+          [0, 1],
+          [1, 1],
+          [2, -1],
+        ],
+        targets: [[1], [2], [0.5], [-1]],
+      },
+      loss: { name: 'squared', scale: 0.5, reduction: 'sum' },
+      point: {
+        layers: sizes.slice(1).map((rows, l) => ({
+          weights: Array.from({ length: rows }, () => Array.from({ length: sizes[l]! }, () => 0)),
+          biases: null,
+        })),
+      },
+    };
+  }
+
+  test('tolerance boundaries: half the tolerance passes, twice fails (loss, gradient norm, eigenvalues)', () => {
+    const c = strict.certificate as Spurious;
+    const model = subjectModel(strict.subject);
+    const loss = model.objective.value(model.theta);
+    const scale = Math.max(1, Math.abs(loss));
+    expect(alter(strict, { loss: loss + 0.5e-6 * scale })).toEqual([]);
+    expect(alter(strict, { loss: loss + 2e-6 * scale })[0]).toMatch(/^loss is/);
+    const gradTol = 1e-11 * (1 + Math.abs(loss));
+    expect(alter(strict, { gradientNorm: c.gradientNorm! + 0.5 * gradTol })).toEqual([]);
+    expect(alter(strict, { gradientNorm: c.gradientNorm! + 2 * gradTol })[0]).toMatch(/^gradient norm is/);
+    const eig = c.hessianEigenvalues!;
+    const eigTol = 1e-6 * Math.max(1, ...eig.map(Math.abs));
+    expect(alter(strict, { hessianEigenvalues: eig.map((x) => x + 0.5 * eigTol) })).toEqual([]);
+    expect(
+      alter(strict, { hessianEigenvalues: eig.map((x, i) => (i === 0 ? x + 2 * eigTol : x)) })[0],
+    ).toMatch(/^Hessian eigenvalue 0 is/);
+  });
+
+  test('on a kink: recorded gradient and Hessian are refused, strictness needs a strict increase', () => {
+    // w = 0, b = 0: every pre-activation is 0, on the relu kink (loss not differentiable there).
+    const subject = structuredClone(sample.subject) as MlpSubjectJson;
+    (subject.point.layers[0]!.biases as number[])[0] = 0;
+    const c = sample.certificate as Spurious;
+    expect(verify(subject, c)[0]).toMatch(/gradientNorm is recorded but the loss is not differentiable here/);
+    expect(verify(subject, { ...c, gradientNorm: null })[0]).toMatch(
+      /hessianEigenvalues are recorded but the loss is not twice differentiable/,
+    );
+    const strictOnKink = {
+      ...c,
+      gradientNorm: null,
+      hessianEigenvalues: null,
+      kind: 'strict-local-min-not-global',
+    };
+    expect(verify(subject, strictOnKink as Certificate).join('\n')).toMatch(/strictness is not shown/);
+  });
+
+  test('a negative eigenvalue refutes a local minimum; a genuine saddle verifies; malformed points are reported', () => {
+    const two = linearAtOrigin([2, 2, 1]);
+    const model = subjectModel(two);
+    const exam = examinePoint(model.objective, model.theta, { rng: seededRng(3), radii: [1e-2], trials: 10 });
+    const eig = Array.from(exam.hessianEigenvalues!);
+    expect(eig[0]!).toBeLessThan(0);
+    const asMin: Certificate = {
+      kind: 'local-min-not-global',
+      loss: exam.value,
+      gradientNorm: 0,
+      hessianEigenvalues: eig,
+      perturbation: { radii: [1e-2], trials: 10, minLossIncrease: 0 },
+      betterPoint: two.point,
+      betterLoss: exam.value,
+      exact: null,
+    };
+    expect(verify(two, asMin).join('\n')).toMatch(/Hessian is not positive semidefinite: λ_min = -/);
+    const saddle = saddleCertificate(model, exam)!;
+    expect(verify(two, saddle)).toEqual([]);
+    const flat = { ...saddle, descentDirection: two.point } as Certificate;
+    expect(verify(two, flat)).toEqual(['the loss does not decrease along descentDirection']);
+    const malformed = { layers: [{ weights: [[1]], biases: null }] };
+    expect(verify(two, { ...saddle, descentDirection: malformed } as Certificate)[0]).toMatch(
+      /^descentDirection: /,
+    );
+    expect(verify(two, { ...asMin, betterPoint: malformed }).join('\n')).toMatch(/betterPoint: /);
+  });
+
+  test('rank-deficient: a genuine certificate verifies; rank, claimed rank and each singular value are compared', () => {
+    const model = subjectModel(sample.subject);
+    const rank = numericalRank(model.mlp!.jacobian(model.theta));
+    const genuine: Certificate = {
+      kind: 'rank-deficient',
+      loss: sample.certificate.loss,
+      gradientNorm: 0,
+      hessianEigenvalues: null,
+      jacobianRank: rank.rank,
+      claimedRank: rank.rank + 1,
+      singularValues: Array.from(rank.singularValues),
+      exact: null,
+    };
+    expect(verify(sample.subject, genuine)).toEqual([]);
+    expect(verify(sample.subject, { ...genuine, jacobianRank: rank.rank + 1 })).toEqual([
+      `Jacobian rank is ${rank.rank}, certificate says ${rank.rank + 1}`,
+    ]);
+    expect(verify(sample.subject, { ...genuine, claimedRank: rank.rank })).toEqual([
+      `Jacobian rank ${rank.rank} is not below the claimed rank ${rank.rank}`,
+    ]);
+    const sv = Array.from(rank.singularValues);
+    const shifted = sv.map((x, i) => (i === sv.length - 1 ? x + 1e-3 : x));
+    expect(verify(sample.subject, { ...genuine, singularValues: shifted })).toEqual([
+      `singular value ${sv.length - 1} is ${sv[sv.length - 1]}, certificate says ${shifted[sv.length - 1]}`,
+    ]);
+    expect(verify(sample.subject, { ...genuine, singularValues: [...sv, 0] })).toEqual([
+      `the Jacobian has ${sv.length} singular values, certificate lists ${sv.length + 1}`,
+    ]);
+    expect(
+      verify(strict.subject.kind === 'mlp' ? plateau.subject : strict.subject, genuine).length,
+    ).toBeGreaterThan(0);
+    const spin = archived('ss18-spurious-minima-common/715fd75b1be62b23.json');
+    expect(verify(spin.subject, { ...genuine, loss: spin.certificate.loss })).toEqual([
+      'rank-deficient certificates need an mlp subject',
+    ]);
+  });
+
+  test('no-monotone-path-found: a rise within rounding is no rise; a malformed path point is reported', () => {
+    const base = {
+      kind: 'no-monotone-path-found',
+      loss: sample.certificate.loss,
+      gradientNorm: null,
+      hessianEigenvalues: null,
+      exact: null,
+    } as const;
+    expect(verify(sample.subject, { ...base, profile: [1, 1 + 1e-14] })).toEqual([
+      'the recorded profile never increases: it does not show a failed monotone path',
+    ]);
+    expect(verify(sample.subject, { ...base, profile: [1, 1] }).length).toBe(1);
+    expect(verify(sample.subject, { ...base, profile: [1, 1 + 1e-9] })).toEqual([]);
+    const malformed = { layers: [{ weights: [[1, 2]], biases: null }] };
+    const point = (sample.subject as MlpSubjectJson).point;
+    const loss = sample.certificate.loss;
+    expect(
+      verify(sample.subject, { ...base, profile: [loss, loss + 1], path: [malformed, point] })[0],
+    ).toMatch(/^path point 0: /);
+  });
+
+  test('a subject the core cannot model is reported, not thrown', () => {
+    const bad = { ...sample.subject, data: { inputs: [[1, 2]], targets: [[0]] } } as Subject;
+    expect(verify(bad, sample.certificate)[0]).toMatch(/^subject: /);
+  });
+});

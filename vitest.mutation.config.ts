@@ -1,0 +1,28 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The tests Stryker runs for `npm run test:mutation`: those of the mutated folders, not the whole suite (the
+ * claim suites take minutes per run). MUTATION_SCOPE=nn|linalg|archive|verifier narrows them to one target, so
+ * that mutants evaluated at module load (zod schemas, constants), which every test covers, cost one folder's
+ * tests rather than all of them.
+ */
+const scopes: Record<string, string[]> = {
+  nn: ['src/nn/**/*.test.ts'],
+  linalg: ['src/linalg/**/*.test.ts'],
+  archive: ['src/archive/**/*.test.ts'],
+  // The verifier's unit tests only: the integration tests (test/forgedArchive, test/archive) replay whole files
+  // at full strength and would make every verifier mutant cost minutes.
+  verifier: ['src/landscape/verifyCertificate.test.ts'],
+};
+const scope = process.env.MUTATION_SCOPE;
+
+export default defineConfig({
+  test: {
+    setupFiles: ['test/setup.ts'],
+    include: scope !== undefined && scope in scopes ? scopes[scope]! : Object.values(scopes).flat(),
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    maxWorkers: 1,
+  },
+});
