@@ -3,7 +3,7 @@
 // matrices and complexity of spin glasses", Comm. Pure Appl. Math. 66 (arXiv 1003.1129) [theorem numbering REC];
 // Auffinger, Ben Arous, Černý 2013 (formula [REC]; the H = 3 values recomputed independently). Hypotheses as stated there; see `statement`.
 import fc from 'fast-check';
-import { defineClaim, type ExperimentResult } from '../src/claims/index.js';
+import { countListOption, countOption, defineClaim, type ExperimentResult } from '../src/claims/index.js';
 import { UserError } from '../src/errors.js';
 import {
   bandThreshold,
@@ -87,12 +87,8 @@ export const cho15BandThresholds = defineClaim<BandGenome, Evidence>({
   },
   experiment: {
     options: [
-      {
-        flag: 'H',
-        description: 'orders H of the spin glass, comma-separated (each ≥ 2)',
-        defaultValue: '3,4,5,6,8,10',
-      },
-      { flag: 'k', description: 'largest index k of the thresholds E_k printed', defaultValue: '4' },
+      countListOption('H', 'orders H of the spin glass, comma-separated', '3,4,5,6,8,10', 2, 100, 32),
+      countOption('k', 'largest index k of the thresholds E_k printed', 4, 0, 50),
     ],
     run(options) {
       return thresholdTable(parseOrders(options.H ?? '3,4,5,6,8,10'), parseMaxIndex(options.k ?? '4'));

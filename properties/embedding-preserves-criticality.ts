@@ -134,6 +134,11 @@ export const embeddingPreservesCriticality = defineClaim<EmbeddingGenome, Eviden
     'λ = k/8 ∈ [−1, 2].',
   kind: 'theorem',
   expect: 'holds',
+  // A failure is an exact identity failing at a concrete mlp: the file's two sides are recomputed on replay.
+  refutedBy: {
+    kinds: ['identity-violated'],
+    subject: (s) => (s.kind === 'mlp' ? [] : [`expected an mlp subject, got ${s.kind}`]),
+  },
   hypotheses: genome(fc.constant(0)),
   budget: { test: 80, check: 2000 },
   check(g) {

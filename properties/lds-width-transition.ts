@@ -5,6 +5,7 @@
 // any anchor: this experiment measures it, with every find certified by an interval proof (src/interval).
 import fc from 'fast-check';
 import {
+  countOption,
   defineClaim,
   type ExperimentResult,
   type Plot,
@@ -333,17 +334,9 @@ export const ldsWidthTransition = defineClaim<TransitionGenome, { failed: readon
   },
   experiment: {
     options: [
-      {
-        flag: 'datasets',
-        description: 'random datasets per N (R)',
-        defaultValue: String(FULL_PROTOCOL.datasets),
-      },
-      {
-        flag: 'starts',
-        description: 'random starts per (dataset, width) (S)',
-        defaultValue: String(FULL_PROTOCOL.starts),
-      },
-      { flag: 'n-max', description: 'largest N (N = 3…n-max)', defaultValue: String(FULL_PROTOCOL.nMax) },
+      countOption('datasets', 'random datasets per N (R)', FULL_PROTOCOL.datasets, 1, 10_000),
+      countOption('starts', 'random starts per (dataset, width) (S)', FULL_PROTOCOL.starts, 1, 10_000),
+      countOption('n-max', 'largest N (N = 3…n-max)', FULL_PROTOCOL.nMax, 3, 12),
     ],
     mainJob: { datasets: '3', starts: '3', 'n-max': '6' },
     run(options, context) {

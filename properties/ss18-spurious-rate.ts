@@ -474,6 +474,8 @@ export const ss18SpuriousRate = defineClaim<RateGenome, TrendEvidence>({
     '`landscape run ss18-spurious-rate --k 6..20 --over 0,1 --runs N` runs the full protocol.',
   kind: 'empirical',
   expect: 'holds',
+  // A trend is refuted by its data: a trend-reversed file's table, test and p-value are recomputed on replay.
+  refutedBy: { kinds: ['trend-reversed'], subject: () => [] },
   hypotheses: fc.record({
     seed: fc.noShrink(fc.integer({ min: 0, max: 2 ** 31 - 1 })),
     over: fc.constant(1),

@@ -26,6 +26,10 @@ const fixtures = join(root, 'fixtures');
 const outs = join(root, 'outs');
 mkdirSync(fixtures, { recursive: true });
 mkdirSync(outs, { recursive: true });
+// The CLI runs with its working folder here, three levels below the temporary root, so a relative junk value such
+// as ' ', '%s' or '../..' given to --out lands inside the temporary folder, never in the repository.
+const cwd = join(outs, 'cwd', 'a', 'b');
+mkdirSync(cwd, { recursive: true });
 const archive = join(fixtures, 'archive');
 saveCounterexample(archive, sampleFile());
 const files = {
@@ -74,9 +78,12 @@ function snapshot(dir: string): Map<string, string> {
 const projectArchive = join(import.meta.dirname, '..', 'counterexamples');
 const projectReport = join(import.meta.dirname, '..', 'report');
 const projectCache = join(import.meta.dirname, '..', '.landscape-cache');
+// report/browser/ holds the browser test's screenshots, written by another test file that may run at the same time.
 const projectState = () =>
   [projectArchive, projectReport, projectCache].map((d) =>
-    statSync(d, { throwIfNoEntry: false }) ? snapshot(d) : null,
+    statSync(d, { throwIfNoEntry: false })
+      ? new Map([...snapshot(d)].filter(([k]) => !(d === projectReport && k.startsWith('browser'))))
+      : null,
   );
 
 const junk = fc.oneof(
@@ -208,10 +215,14 @@ describe('the CLI under bad argument vectors', () => {
       const projectBefore = projectState();
       const io = memoryIo();
       let code: number | string;
+      const previousCwd = process.cwd();
+      process.chdir(cwd);
       try {
         code = await main(args, io);
       } catch (error) {
         code = `threw ${(error as Error).message}`;
+      } finally {
+        process.chdir(previousCwd);
       }
       const err = io.stderr.join('\n');
       expect(code, `args ${JSON.stringify(args)}\n${err}`).toSatisfy((c) => c === 0 || c === 1 || c === 2);

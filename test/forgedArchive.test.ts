@@ -174,6 +174,8 @@ describe('forged certificates are refused with the reason', () => {
       '--archive',
       scratch,
       '--no-write',
+      '--out',
+      `${scratch}-report`,
     );
     expect(`${run.out}\n${run.err}`).not.toMatch(/refuted \(expected holds\)/);
     expect(run.err).toMatch(/a saddle certificate does not refute kaw16-deep-linear/);

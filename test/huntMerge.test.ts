@@ -105,7 +105,7 @@ describe('two hunt shards merged by `landscape merge`', () => {
     const merge = await cli('merge', bad, '--archive', archive);
     expect(merge.code).toBe(1);
     expect(merge.out).toMatch(/broken\.json\s+refused\s+invalid JSON/);
-    expect(merge.out).toMatch(/renamed\.json\s+refused\s+misnamed/);
+    expect(merge.out).toMatch(/renamed\.json\s+refused\s+(file is )?misnamed/);
     expect(merge.out).toMatch(/06cb1fffb28dcff6\.json\s+refused\s+certificate:/);
     expect(merge.out).toContain('0 added, 0 already present, 3 refused');
     expect(files(join(dir)).some((f) => f.startsWith('archive-bad'))).toBe(false);

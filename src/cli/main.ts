@@ -12,7 +12,6 @@ import { mergeCommand } from './merge.js';
 import {
   archiveFolderOrMissing,
   archiveRoot,
-  existingArchive,
   reportRoot,
   setProjectRoot,
   writableOutputFolder,
@@ -282,7 +281,7 @@ function buildProgram(
     .addOption(archiveOption())
     .action(async (opts: { out?: string; archive?: string }) => {
       const out = writableOutputFolder(reportRoot(opts.out));
-      setCode(await reportCommand(registry, existingArchive(archiveRoot(opts.archive)), out, io));
+      setCode(await reportCommand(registry, archiveFolderOrMissing(archiveRoot(opts.archive)), out, io));
     });
   return program;
 }
