@@ -1,6 +1,7 @@
 import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { escapeText } from '../archive/index.js';
 import { UserError } from '../errors.js';
 
 let userRoot: string | undefined;
@@ -51,7 +52,8 @@ export function cacheRoot(): string {
 /** A path as the user should see it: relative to the current directory when it lies below it, else absolute. */
 export function displayPath(path: string, cwd: string = process.cwd()): string {
   const rel = relative(cwd, resolve(path));
-  return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? resolve(path) : rel;
+  // Escaped: a folder name given by the user (say '\u001b[2J') never reaches the terminal raw.
+  return escapeText(rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? resolve(path) : rel);
 }
 
 /** An archive folder that must exist to be read (replay, report): a UserError names it otherwise. */
