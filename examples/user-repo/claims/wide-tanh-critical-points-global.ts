@@ -74,6 +74,12 @@ export const wideTanhCriticalPointsGlobal = defineClaim<DatasetJson, null>({
     'certified saddle refutes the claim.',
   kind: 'construction',
   expect: 'refuted',
+  // What may refute this claim when a file is replayed: a certified saddle of a tanh network (the all-zero point).
+  refutedBy: {
+    kinds: ['saddle'],
+    subject: (s) =>
+      s.kind === 'mlp' && s.network.activation.name === 'tanh' ? [] : ['expected an mlp with tanh activation'],
+  },
   hypotheses: data,
   budget: { test: 20, check: 50 },
   check(d) {
