@@ -78,7 +78,9 @@ export const wideTanhCriticalPointsGlobal = defineClaim<DatasetJson, null>({
   refutedBy: {
     kinds: ['saddle'],
     subject: (s) =>
-      s.kind === 'mlp' && s.network.activation.name === 'tanh' ? [] : ['expected an mlp with tanh activation'],
+      s.kind === 'mlp' && s.network.activation.name === 'tanh'
+        ? []
+        : ['expected an mlp with tanh activation'],
   },
   hypotheses: data,
   budget: { test: 20, check: 50 },
