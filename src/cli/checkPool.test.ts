@@ -69,10 +69,12 @@ describe('check in a pool of worker threads', () => {
     expect(pooledIo.stdout.map(untimed)).toEqual(serialIo.stdout.map(untimed));
   });
 
-  test('hands out the longest claims of the last run first, unknown ones before them, ties in run order', () => {
+  test('hands out the longest claims first, unknown ones before them, ties in run order', () => {
     const registry = new ClaimRegistry(allClaims);
-    const claims = registry.select(IDS);
-    expect(scheduleOrder(claims, null)).toEqual([0, 1, 2, 3]);
-    expect(scheduleOrder(claims, join(root, 'serial'))).toHaveLength(4);
+    const ids = ['cho15-band-thresholds', 'ahw96-single-neuron', 'km-phase-transition', 'kaw16-deep-linear'];
+    // km-phase-transition (the longest main-job claim), kaw16, ahw96, then cho15-band-thresholds
+    expect(scheduleOrder(registry.select(ids), null)).toEqual([2, 3, 1, 0]);
+    const mine = { ...registry.get('ahw96-single-neuron')!, id: 'my-claim' };
+    expect(scheduleOrder([...registry.select(ids), mine], null)[0]).toBe(4);
   });
 });
