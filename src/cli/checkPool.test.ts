@@ -1,19 +1,43 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { allClaims } from '../../properties/index.js';
+import { ahw96SingleNeuron } from '../../properties/ahw96-single-neuron.js';
+import { bh89LinearNoBadMin } from '../../properties/bh89-linear-no-bad-min.js';
+import { cho15BandThresholds } from '../../properties/cho15-band-thresholds.js';
+import { kaw16DeepLinear } from '../../properties/kaw16-deep-linear.js';
 import { ClaimRegistry } from '../claims/index.js';
 import { type CheckOptions, checkCommand } from './check.js';
 import { scheduleOrder, sourceWorkerEntry } from './checkPool.js';
 import { memoryIo } from './io.js';
-import { archiveRoot } from './paths.js';
+import { archiveRoot, projectRoot } from './paths.js';
 
 const root = mkdtempSync(join(tmpdir(), 'check-pool-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 /** Fast claims of every expectation, one with an experiment, one refuted by its archive. */
-const IDS = ['ahw96-single-neuron', 'bh89-linear-no-bad-min', 'cho15-band-thresholds', 'kaw16-deep-linear'];
+const CLAIMS = [ahw96SingleNeuron, bh89LinearNoBadMin, cho15BandThresholds, kaw16DeepLinear];
+const IDS = CLAIMS.map((c) => c.id);
+
+/**
+ * The same claims as a claims module (what `--claims FILE` names): the workers load it instead of every built-in
+ * claim, which keeps their start-up (tsx compiling what they import) short.
+ */
+function claimsModule(): { file: string; root: string } {
+  const file = join(root, 'claims.mts');
+  const at = (name: string) => JSON.stringify(join(projectRoot(), 'properties', `${name}.ts`));
+  writeFileSync(
+    file,
+    [
+      `export { ahw96SingleNeuron } from ${at('ahw96-single-neuron')};`,
+      `export { bh89LinearNoBadMin } from ${at('bh89-linear-no-bad-min')};`,
+      `export { cho15BandThresholds } from ${at('cho15-band-thresholds')};`,
+      `export { kaw16DeepLinear } from ${at('kaw16-deep-linear')};`,
+      '',
+    ].join('\n'),
+  );
+  return { file, root: projectRoot() };
+}
 
 function options(out: string): CheckOptions {
   return {
@@ -42,12 +66,19 @@ function timeless(out: string): unknown {
   return { ...rest, results: data.results.map(({ timeMs: _t, ms: _m, ...row }) => row) };
 }
 
-/** A printed line without its time (the experiment's "0.1 s; plots: 0" and the table's time column). */
-const untimed = (text: string) => text.replace(/\d+\.\d s(?=; plots)/g, 'T s').replace(/ \d+\.\ds /g, ' Ts ');
+/**
+ * Printed text without its times (the experiment's "0.1 s; plots: 0", the table's time column) and without the
+ * table's padding, which follows the widest time.
+ */
+const untimed = (text: string) =>
+  text
+    .replace(/\d+\.\d s(?=; plots)/g, 'T s')
+    .replace(/ \d+\.\ds /g, ' Ts ')
+    .replace(/[ -]+/g, ' ');
 
 describe('check in a pool of worker threads', () => {
   test('gives the serial run: same check.json results, same lines in the same order, same exit code', async () => {
-    const registry = new ClaimRegistry(allClaims);
+    const registry = new ClaimRegistry(CLAIMS);
     const serialIo = memoryIo();
     const serialOut = join(root, 'serial');
     const serial = await checkCommand(registry, options(serialOut), serialIo, {
@@ -58,7 +89,7 @@ describe('check in a pool of worker threads', () => {
     const pooledOut = join(root, 'pooled');
     const pooled = await checkCommand(registry, options(pooledOut), pooledIo, {
       jobs: 2,
-      claimsModule: null,
+      claimsModule: claimsModule(),
       worker: sourceWorkerEntry(),
     });
     expect(pooled).toBe(serial);
@@ -70,11 +101,11 @@ describe('check in a pool of worker threads', () => {
   });
 
   test('hands out the longest claims first, unknown ones before them, ties in run order', () => {
-    const registry = new ClaimRegistry(allClaims);
-    const ids = ['cho15-band-thresholds', 'ahw96-single-neuron', 'km-phase-transition', 'kaw16-deep-linear'];
+    const named = (id: string) => ({ ...ahw96SingleNeuron, id });
+    const claims = [cho15BandThresholds, ahw96SingleNeuron, named('km-phase-transition'), kaw16DeepLinear];
     // km-phase-transition (the longest main-job claim), kaw16, ahw96, then cho15-band-thresholds
-    expect(scheduleOrder(registry.select(ids), null)).toEqual([2, 3, 1, 0]);
-    const mine = { ...registry.get('ahw96-single-neuron')!, id: 'my-claim' };
-    expect(scheduleOrder([...registry.select(ids), mine], null)[0]).toBe(4);
+    expect(scheduleOrder(claims, null)).toEqual([2, 3, 1, 0]);
+    // a claim without a time (a user's) first
+    expect(scheduleOrder([...claims, named('my-claim')], null)[0]).toBe(4);
   });
 });
