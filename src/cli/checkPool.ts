@@ -51,6 +51,9 @@ export type CheckReply =
       readonly user: boolean;
     };
 
+/** The start of the line that names a claim finished ahead of its turn (lines not in a serial run). */
+export const HELD_BACK = '  … ';
+
 /** A worker to start: a module file, or (eval) the code of a script that imports it. */
 export interface WorkerEntry {
   readonly file: string;
@@ -181,7 +184,10 @@ export async function checkInPool(
     for (let next = results[printed]; next !== undefined; next = results[++printed])
       for (const line of next.lines) print(line);
   };
-  if (!options.json) io.err(`checking ${claims.length} claims on ${jobs} worker threads…`);
+  if (!options.json)
+    io.err(
+      `checking ${claims.length} claims on ${jobs} worker threads, longest first; each claim's lines in claim order…`,
+    );
   const workers: Worker[] = [];
   const onSigint = () => {
     for (const w of workers) void w.terminate();
@@ -232,6 +238,11 @@ export async function checkInPool(
           done++;
           bar?.update(done, { running: [...running].join(', ') });
           flush();
+          // Off a terminal (no bar), a claim finished ahead of its turn is named at once; its lines come in order.
+          if (bars === null && !options.json && printed <= reply.index)
+            io.err(
+              `${HELD_BACK}${done} of ${claims.length} claims done: ${reply.row.id} (${reply.row.verdict}; printed in its turn)`,
+            );
           if (done === claims.length) resolve();
           else give(worker);
         });
