@@ -79,19 +79,21 @@ const untimed = (text: string) =>
 describe('check in a pool of worker threads', () => {
   test('gives the serial run: same check.json results, same lines in the same order, same exit code', async () => {
     const registry = new ClaimRegistry(CLAIMS);
+    // The pool first: its workers start (tsx compiling their imports) while this thread runs the serial check.
+    const pooledIo = memoryIo();
+    const pooledOut = join(root, 'pooled');
+    const pooledRun = checkCommand(registry, options(pooledOut), pooledIo, {
+      jobs: 2,
+      claimsModule: claimsModule(),
+      worker: sourceWorkerEntry(),
+    });
     const serialIo = memoryIo();
     const serialOut = join(root, 'serial');
     const serial = await checkCommand(registry, options(serialOut), serialIo, {
       jobs: 1,
       claimsModule: null,
     });
-    const pooledIo = memoryIo();
-    const pooledOut = join(root, 'pooled');
-    const pooled = await checkCommand(registry, options(pooledOut), pooledIo, {
-      jobs: 2,
-      claimsModule: claimsModule(),
-      worker: sourceWorkerEntry(),
-    });
+    const pooled = await pooledRun;
     expect(pooled).toBe(serial);
     expect(timeless(pooledOut)).toEqual(timeless(serialOut));
     // The pool says it is one, then prints each claim's block in run order, like the serial run.
