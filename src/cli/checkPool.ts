@@ -256,6 +256,8 @@ export async function checkInPool(
     });
   } finally {
     process.off('SIGINT', onSigint);
+    // The bar prints logged lines at its next redraw: draw once more, or the last blocks would be lost.
+    bars?.update();
     bars?.stop();
     await Promise.all(workers.map((w) => w.terminate()));
   }
