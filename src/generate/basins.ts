@@ -27,13 +27,17 @@ export function basinTrendArb(order: BasinTrendGenome['order']): fc.Arbitrary<Ba
   });
 }
 
-/** The hypotheses' law: what every generated (and every shrunk) genome satisfies. */
-export function isBasinTrendGenome(g: BasinTrendGenome): boolean {
-  return (
-    Number.isInteger(g.seed) &&
-    g.seed >= 0 &&
-    g.seed < 2 ** 31 &&
-    (BASIN_TREND_SAMPLES as readonly number[]).includes(g.n) &&
-    (BASIN_TREND_DIMS as readonly number[]).includes(g.d)
-  );
+/** The hypotheses' law: the problems of a genome (empty: it is one the claim speaks of). */
+export function basinTrendLaw(order: BasinTrendGenome['order']): (g: BasinTrendGenome) => string[] {
+  return (g) => {
+    const problems: string[] = [];
+    if (!Number.isInteger(g.seed) || g.seed < 0 || g.seed >= 2 ** 31)
+      problems.push(`seed ${g.seed} not in [0, 2^31)`);
+    if (!(BASIN_TREND_SAMPLES as readonly number[]).includes(g.n))
+      problems.push(`n = ${g.n} not in the sample set`);
+    if (!(BASIN_TREND_DIMS as readonly number[]).includes(g.d))
+      problems.push(`d = ${g.d} not in the dimension set`);
+    if (g.order !== order) problems.push(`order ${g.order}, expected ${order}`);
+    return problems;
+  };
 }
