@@ -6,7 +6,9 @@ import type { Rng } from '../random.js';
 /** `theorem`: expected to hold; `construction`: a published counterexample we must find and certify;
  *  `empirical`: a measured trend with a statistical test. */
 export type ClaimKind = 'theorem' | 'construction' | 'empirical';
+/** What a claim's verdict should be: `holds` for theorems and trends, `refuted` for constructions. */
 export type Expectation = 'holds' | 'refuted';
+/** A verdict: `holds` (no counterexample), `refuted` (a certified one), `inconclusive` (could not decide). */
 export type Verdict = 'holds' | 'refuted' | 'inconclusive';
 
 /** Where a claim comes from: enough for a reader to find the theorem. */

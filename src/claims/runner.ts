@@ -10,6 +10,7 @@ import { propertyVerdict } from './verdict.js';
 import { verifyCounterexample } from './verify.js';
 import { toolName } from './version.js';
 
+/** Options of {@link runClaim}: seed, number of runs, replay path, archive folder (null: none), controls. */
 export interface RunOptions {
   readonly seed: number;
   readonly runs: number;
@@ -31,6 +32,7 @@ export interface RunOptions {
   readonly now?: () => Date;
 }
 
+/** A failure found by the runner: the case, its seed and path, and the command that replays it. */
 export interface FailureReport {
   readonly seed: number;
   readonly path: string;
@@ -55,6 +57,7 @@ export function shortCase(value: unknown): string {
   return text.length <= CASE_SHORT_CHARS ? text : `${text.slice(0, CASE_SHORT_CHARS - 1)}…`;
 }
 
+/** The result of {@link runClaim}: the verdict, counts, timing, archived files and the failure, if any. */
 export interface ClaimRunResult {
   readonly id: string;
   readonly verdict: Verdict;
