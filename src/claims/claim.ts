@@ -181,6 +181,9 @@ export interface Claim<H = unknown, E = unknown> {
   /** Guided hunting: a small random change of a hypothesis (JSON-able H only). */
   mutate?(h: H, rng: Rng): H;
   readonly experiment?: Experiment;
+  /** The module a user's claim was loaded from (`--claims FILE`, or a config's `claims`; set by the CLI), so a
+   * failure's replay command names it. Absent for the built-in claims. */
+  readonly loadedFrom?: string;
 }
 
 /** Identity helper that fixes the type parameters; the claim file reads like a theorem. */

@@ -78,9 +78,18 @@ export interface ClaimRunResult {
   readonly certified: CounterexampleJson | null;
 }
 
-/** The shell command that replays `claim` at `seed` (and `path`). */
-export function replayCommand(id: string, seed: number, path?: string): string {
-  return `npx landscape check ${id} --seed ${seed}${path === undefined ? '' : ` --path ${path}`}`;
+/** A file name as one shell word: as is when it is plain, else single-quoted. */
+function shellWord(word: string): string {
+  return /^[\w./@%+:,-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
+}
+
+/**
+ * The shell command that replays `claim` at `seed` (and `path`); a user's claim loaded from a module
+ * (`claimsFile`, see {@link Claim.loadedFrom}) is named with `--claims FILE`, without which the CLI would not know it.
+ */
+export function replayCommand(id: string, seed: number, path?: string, claimsFile?: string): string {
+  const claims = claimsFile === undefined ? '' : ` --claims ${shellWord(claimsFile)}`;
+  return `npx landscape check ${id}${claims} --seed ${seed}${path === undefined ? '' : ` --path ${path}`}`;
 }
 
 /** A counterexample file's content, before validation. */
@@ -182,7 +191,7 @@ export function runClaim(claim: AnyClaim, options: RunOptions): ClaimRunResult {
       seed: options.seed,
       path,
       numShrinks: details.numShrinks,
-      replay: replayCommand(claim.id, options.seed, path),
+      replay: replayCommand(claim.id, options.seed, path, claim.loadedFrom),
       case: shortCase(h),
       value: h,
       ...(thrown === null ? {} : { error: thrown }),
