@@ -9,7 +9,12 @@ import {
   deadReluSubject,
   mutateDeadRelu,
 } from '../src/generate/deadUnits.js';
-import { deadPlateauProblems, deadUnitsProof, ldsPath, plateauLoss } from '../src/landscape/basins/index.js';
+import {
+  deadPlateauProblems,
+  deadPlateauRecord,
+  deadUnitsProof,
+  ldsPath,
+} from '../src/landscape/basins/index.js';
 import {
   descendAndExamine,
   isSpuriousGap,
@@ -17,7 +22,7 @@ import {
   spuriousMinimumCertificate,
   subjectModel,
 } from '../src/landscape/index.js';
-import { loss, type PointJson, subjectProblem, vectorToPoint } from '../src/nn/index.js';
+import { loss, type PointJson, subjectProblem } from '../src/nn/index.js';
 import { seededRng } from '../src/random.js';
 import { sources } from './sources.js';
 
@@ -58,11 +63,8 @@ export const deadReluPlateau = defineClaim<
     const path = ldsPath(problem, theta, seededRng(g.seed + 1));
     const better = path.vertices[path.vertices.length - 1]!;
     if (!isSpuriousGap(result.exam.value, loss(problem, better))) return { status: 'pass', score: 0 };
-    return {
-      status: 'fail',
-      evidence: { theta: Array.from(result.theta), better: Array.from(better) },
-      score: 1,
-    };
+    const evidence = { theta: Array.from(result.theta), better: Array.from(better) };
+    return { status: 'fail', evidence, score: 1 };
   },
   certify(g, evidence) {
     const start = deadReluSubject(g);
@@ -70,34 +72,16 @@ export const deadReluPlateau = defineClaim<
     const subject: MlpSubjectJson = { ...start, point };
     const model = subjectModel(subject);
     const { problem, theta } = subjectProblem(subject);
-    const proof = deadUnitsProof(problem, theta);
-    if (proof === null) return { ok: false, reason: 'the descended point does not have every unit dead' };
-    const exam = descendAndExamine(model.objective, model.theta, seededRng(g.seed + 2), {
-      radii: DESCENT.radii,
+    const record = deadPlateauRecord(problem, theta);
+    if (record === null) return { ok: false, reason: 'the descended point does not have every unit dead' };
+    const rng = seededRng(g.seed + 2);
+    const { exam } = descendAndExamine(model.objective, model.theta, rng, {
+      ...DESCENT,
       trials: CERTIFY_TRIALS,
-    }).exam;
+    });
     if (exam === null) return { ok: false, reason: 'the point is not critical' };
-    // The flat direction: every output weight v_j + 1 (the units are dead, so f does not change).
-    const flat = Float64Array.from(theta);
-    const output = problem.layout.layers[1]!;
-    for (let j = 0; j < output.inputs; j++) flat[output.weightOffset + j]! += 1;
-    const exact = {
-      argument:
-        'every hidden pre-activation w_j·x_i + b_j ≤ −margin < 0; perturbations of norm < radius = margin/√(1 + max‖x_i‖²) keep every unit dead, so f ≡ c on the data and L ≥ min_c ½Σ(y_i − c)² = plateauLoss = L(point)',
-      margin: proof.margin,
-      radius: proof.radius,
-      plateauLoss: plateauLoss(problem),
-    };
-    const details = {
-      notStrict:
-        'flatPoint adds 1 to every output weight; the units are dead, so the loss is unchanged: the minimum is a plateau',
-      flatPoint: vectorToPoint(problem.net, flat),
-    };
-    const better = Float64Array.from(evidence.better);
-    return {
-      ok: true,
-      value: { subject, certificate: spuriousMinimumCertificate(model, exam, better, { exact, details }) },
-    };
+    const certificate = spuriousMinimumCertificate(model, exam, Float64Array.from(evidence.better), record);
+    return { ok: true, value: { subject, certificate } };
   },
   verifyDetails(file) {
     if (file.subject.kind !== 'mlp') return ['the dead-unit argument needs an mlp subject'];

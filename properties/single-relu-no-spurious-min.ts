@@ -84,13 +84,8 @@ export const singleReluNoSpuriousMin = defineClaim<SingleNeuronGenome, { readonl
       'every pre-activation w·x_i + b ≤ −margin; perturbations of norm < radius = margin/√(1 + max‖x_i‖²) keep the unit dead, so L is constant there';
     const exact = proof === null ? null : { argument, margin: proof.margin, radius: proof.radius };
     const better = Float64Array.from(evidence.better);
-    return {
-      ok: true,
-      value: {
-        subject: final,
-        certificate: spuriousMinimumCertificate(subjectModel(final), result.exam, better, { exact }),
-      },
-    };
+    const certificate = spuriousMinimumCertificate(subjectModel(final), result.exam, better, { exact });
+    return { ok: true, value: { subject: final, certificate } };
   },
   verifyDetails(file) {
     const exact = file.certificate.exact;

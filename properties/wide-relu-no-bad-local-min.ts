@@ -2,17 +2,13 @@
 // networks", ICLR 2019 (arXiv 1802.03487), Theorem 1 [REC numbering]; Ding, Li, Sun (2019), "Sub-Optimal Local
 // Minima Exist for Neural Networks with Almost All Non-Linear Activations" (arXiv 1911.01413). The claim below is
 // the false one ("width ≥ N removes bad local minima"); see `statement`. Construction: see `statement`.
-import {
-  defineClaim,
-  distinctInputsProblem,
-  oneHiddenReluHypotheses,
-  SPURIOUS_MINIMUM_KINDS,
-} from '../src/claims/index.js';
+import { defineClaim, oneHiddenReluHypotheses, SPURIOUS_MINIMUM_KINDS } from '../src/claims/index.js';
 import {
   mutateWideRelu,
   type WideReluGenome,
   wideReluArb,
   wideReluSubject,
+  wideReluSubjectProblems,
 } from '../src/generate/linearRegimeNetworks.js';
 import {
   allActiveProof,
@@ -62,11 +58,7 @@ export const wideReluNoBadLocalMin = defineClaim<WideReluGenome, { readonly bett
   budget: { test: 20, check: 100 },
   refutedBy: {
     kinds: SPURIOUS_MINIMUM_KINDS,
-    subject: oneHiddenReluHypotheses('all', (s) => {
-      const n = s.data.inputs.length;
-      const width = s.network.layerSizes[1]!;
-      return width < n ? [`width ${width} < N = ${n}, expected m ≥ N`] : distinctInputsProblem(s);
-    }),
+    subject: oneHiddenReluHypotheses('all', wideReluSubjectProblems),
   },
   check(g) {
     const { problem, theta } = subjectProblem(wideReluSubject(g));

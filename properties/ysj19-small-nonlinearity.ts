@@ -93,10 +93,8 @@ export const ysj19SmallNonlinearity = defineClaim<SmallNonlinearityGenome, { rea
       betterPoint:
         'a unit with output weight 0 moves its kink between samples (L unchanged), then its output weight is set to −Σr_i h(x_i)/Σh(x_i)²; this lowers L because s₊ ≠ s₋',
     };
-    const certificate = spuriousMinimumCertificate(model, exam, Float64Array.from(evidence.better), {
-      exact,
-      details,
-    });
+    const better = Float64Array.from(evidence.better);
+    const certificate = spuriousMinimumCertificate(model, exam, better, { exact, details });
     return { ok: true, value: { subject, certificate } };
   },
   verifyDetails(file) {

@@ -3,6 +3,7 @@ import { distinctInputs, linearRegimePoint } from '../landscape/basins/index.js'
 import { type MlpSubjectJson, mlpSubjectAt } from '../landscape/index.js';
 import { type ActivationSpec, makeProblem } from '../nn/index.js';
 import { type Rng, seededRng } from '../random.js';
+import { hasDistinctInputs } from './datasets.js';
 
 /**
  * Hypotheses of the linear-regime constructions (Yun, Sra, Jadbabaie 2019; Ding, Li, Sun 2019):
@@ -98,6 +99,14 @@ export function wideReluLaw(affineTargets: boolean): (g: WideReluGenome) => stri
     if (g.affineTargets !== affineTargets) problems.push(`affineTargets ${g.affineTargets}`);
     return problems;
   };
+}
+
+/** The claim's hypotheses on a subject beyond its shape: width m ≥ N and N distinct inputs. */
+export function wideReluSubjectProblems(s: MlpSubjectJson): string[] {
+  const n = s.data.inputs.length;
+  const width = s.network.layerSizes[1]!;
+  if (width < n) return [`width ${width} < N = ${n}, expected m ≥ N`];
+  return hasDistinctInputs(s.data) ? [] : ['two equal inputs, expected distinct inputs'];
 }
 
 /** The network, data and the linear-regime point of a genome. */

@@ -52,6 +52,35 @@ export function plateauLoss(problem: Problem): number {
   return lossWeight(problem) * total;
 }
 
+/**
+ * The `exact` and `details` records of a dead-unit plateau (checked on replay by deadPlateauProblems): the dead-unit
+ * argument with its margin, radius and plateau value, and a flat point (every output weight + 1: the units are dead,
+ * so f does not change) that shows the minimum is a plateau. Null when some unit is active on some sample.
+ */
+export function deadPlateauRecord(
+  problem: Problem,
+  theta: Float64Array,
+): { exact: Record<string, unknown>; details: Record<string, unknown> } | null {
+  const proof = deadUnitsProof(problem, theta);
+  if (proof === null) return null;
+  const flat = Float64Array.from(theta);
+  const output = problem.layout.layers[1]!;
+  for (let j = 0; j < output.inputs; j++) flat[output.weightOffset + j]! += 1;
+  const exact = {
+    argument:
+      'every hidden pre-activation w_j·x_i + b_j ≤ −margin < 0; perturbations of norm < radius = margin/√(1 + max‖x_i‖²) keep every unit dead, so f ≡ c on the data and L ≥ min_c ½Σ(y_i − c)² = plateauLoss = L(point)',
+    margin: proof.margin,
+    radius: proof.radius,
+    plateauLoss: plateauLoss(problem),
+  };
+  const details = {
+    notStrict:
+      'flatPoint adds 1 to every output weight; the units are dead, so the loss is unchanged: the minimum is a plateau',
+    flatPoint: vectorToPoint(problem.net, flat),
+  };
+  return { exact, details };
+}
+
 /** Replay of a dead-unit plateau: every unit dead (margin as recorded), L = plateauLoss, flatPoint flat and moved. */
 export function deadPlateauProblems(
   problem: Problem,

@@ -18,6 +18,7 @@ export {
   CONSTRUCTION_LOSS_RTOL,
   DESCENT_RECORD_RTOL,
   deadPlateauProblems,
+  deadPlateauRecord,
   examineConstruction,
   flatEscapeDetails,
   flatEscapeProblems,
