@@ -5,8 +5,8 @@
  * The public API, grouped as a claim uses it: {@link defineClaim} and the claim types; citations
  * ({@link paper}); the generators of hypotheses (fast-check arbitraries); the numeric core (loss, gradient,
  * Hessian, Jacobian and its numerical rank); point examination, certificate builders and the verifier; the
- * runner and the archive. Every name below is documented where it is declared (and re-exported here by name). docs/writing-a-claim.md walks
- * through a worked example.
+ * runner and the archive. Every name below is documented where it is declared and re-exported here by name.
+ * docs/writing-a-claim.md walks through a worked example.
  *
  * @packageDocumentation
  */
