@@ -78,13 +78,15 @@ const untimed = (text: string) =>
 
 describe('check in a pool of worker threads', () => {
   test('gives the serial run: same check.json results, same lines in the same order, same exit code', async () => {
-    const registry = new ClaimRegistry(CLAIMS);
+    const module = claimsModule();
+    // As loadClaimsFile gives them (each names its module, for replay commands), like the workers' claims.
+    const registry = new ClaimRegistry(CLAIMS.map((claim) => ({ ...claim, loadedFrom: module.file })));
     // The pool first: its workers start (tsx compiling their imports) while this thread runs the serial check.
     const pooledIo = memoryIo();
     const pooledOut = join(root, 'pooled');
     const pooledRun = checkCommand(registry, options(pooledOut), pooledIo, {
       jobs: 2,
-      claimsModule: claimsModule(),
+      claimsModule: module,
       worker: sourceWorkerEntry(),
     });
     const serialIo = memoryIo();
