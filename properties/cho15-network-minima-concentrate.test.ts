@@ -1,14 +1,14 @@
 import { expect, test } from 'vitest';
-import { mnist10x10 } from '../src/data/mnist.js';
-import { describeClaim } from '../test/claimSuite.js';
 import {
-  cho15NetworkMinimaConcentrate,
   correlationAssertion,
   spreadAssertion,
   summariseWidth,
   type TrainedNet,
   trainOnce,
-} from './cho15-network-minima-concentrate.js';
+} from '../experiments/cho15-network-minima-concentrate.js';
+import { mnist10x10 } from '../src/data/mnist.js';
+import { describeClaim } from '../test/claimSuite.js';
+import { cho15NetworkMinimaConcentrate } from './cho15-network-minima-concentrate.js';
 
 describeClaim(cho15NetworkMinimaConcentrate);
 
