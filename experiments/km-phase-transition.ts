@@ -47,11 +47,14 @@ export const CHECK_TRIALS = 40;
 /** `landscape run`'s trials per cell (the authors' full_rank_regions.sh). */
 export const RUN_TRIALS = 100;
 
-/** A panel's grid in words, for the statement: 'd0 = ⌈0.5·n⌉, n ∈ {10, 30, 90}, d1 ∈ {1, …, 12}'. */
+/** A panel's grid in words, for the statement: 'd0 = ⌈0.25·n⌉, n ∈ {10, 30, …, 190}, d1 ∈ {1, 2, …, 15}'. */
 export function panelText(p: PhasePanel): string {
   const d0 = p.key.startsWith('r=') ? `d0 = ⌈${p.key.slice(2)}·n⌉` : `d0 = ${p.key.slice(3)}`;
+  // An arithmetic progression is abbreviated (10, 20, …, 100); any other list is written out in full.
+  const arithmetic = (xs: readonly number[]) =>
+    xs.every((x, k) => k === 0 || x - xs[k - 1]! === xs[1]! - xs[0]!);
   const list = (xs: readonly number[]) =>
-    xs.length > 4 ? `${xs[0]}, ${xs[1]}, …, ${xs.at(-1)}` : xs.join(', ');
+    xs.length > 4 && arithmetic(xs) ? `${xs[0]}, ${xs[1]}, …, ${xs.at(-1)}` : xs.join(', ');
   return `${d0}, n ∈ {${list(p.ns)}}, d1 ∈ {${list(p.d1s)}}`;
 }
 

@@ -85,7 +85,8 @@ test('--rank-dtype float32 changes an ill-conditioned cell (d0 = 2, n = 100, d1 
 test('the statement quotes the grids and trials the check and the run use (issue 11: it stated one and ran another)', () => {
   const statement = String(kmPhaseTransition.statement);
   expect(statement).toContain(`${CHECK_TRIALS} trials per cell on ${CHECK_PANELS.map(panelText).join('; ')}`);
-  expect(statement).toContain('d0 = ⌈0.5·n⌉, n ∈ {10, 30, 90}');
+  expect(statement).toContain('d0 = ⌈0.5·n⌉, n ∈ {10, 30, 90}, d1 ∈ {1, 2, 3, 4, 5, 6, 8, 10, 12}');
+  expect(statement).toContain('d0 = ⌈0.25·n⌉, n ∈ {10, 30, …, 190}, d1 ∈ {1, 2, …, 15}');
   expect(statement).toContain(`${RUN_TRIALS} trials per cell`);
 });
 
