@@ -42,6 +42,9 @@ export const CHECK_SHAPES = CHECK_D0S.map((d0) => ({
 export const RUN_D0S: readonly number[] = [1, 2, 4];
 export const RUN_MULTIPLIERS: readonly number[] = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4];
 
+/** The ε of the reported calibration of C (display only): the first width with P ≥ 1 − ε gives C. */
+export const CALIBRATION_EPS = 0.1;
+
 /** Run the cells; every (n, d0, d1) has its own stream seeded from (seed, index). */
 export function runCounting(
   shapes: readonly { n: number; d0: number; d1s: readonly number[] }[],
@@ -74,15 +77,15 @@ export function analyseCounting(cells: readonly CountingCell[]): ExperimentResul
     label,
     groups: row.map((c) => ({ label: `d1 = ${c.d1}`, successes: c.full, trials: c.trials })),
   }));
-  // Karhadkar et al.'s width condition [REC]: d1 ≳ C·(n/d0)·log(n/ε); with ε = 0.1 this reads off C at the first
-  // width with P ≥ 0.9. Reported, not asserted (the paper's constant is unconfirmed).
+  // Karhadkar et al.'s width condition [REC]: d1 ≳ C·(n/d0)·log(n/ε); with ε = CALIBRATION_EPS this reads off C at
+  // the first width with P ≥ 1 − ε. Reported, not asserted (the paper's constant is unconfirmed).
   const calibration = [...series].map(([name, row]) => {
-    const at90 = row.find((c) => c.full / c.trials >= 0.9)?.d1 ?? null;
+    const at90 = row.find((c) => c.full / c.trials >= 1 - CALIBRATION_EPS)?.d1 ?? null;
     const { n, d0 } = row[0]!;
     return {
       series: name,
       d1At90: at90,
-      constant: at90 === null ? null : round(at90 / ((n / d0) * Math.log(n / 0.1))),
+      constant: at90 === null ? null : round(at90 / ((n / d0) * Math.log(n / CALIBRATION_EPS))),
     };
   });
   const most = mostAssertion('most patterns give rank J_A = n at the widest d1', rows);
@@ -92,7 +95,7 @@ export function analyseCounting(cells: readonly CountingCell[]): ExperimentResul
     {
       ...most,
       detail:
-        `${most.detail}. Calibrated C in d1 ≳ C·(n/d0)·log(n/ε), ε = 0.1 (not asserted): ` +
+        `${most.detail}. Calibrated C in d1 ≳ C·(n/d0)·log(n/ε), ε = ${CALIBRATION_EPS} (not asserted): ` +
         calibration.map((c) => `${c.series}: ${c.constant ?? 'n/a'}`).join('; '),
     },
   ];
