@@ -6,6 +6,7 @@ import {
   decideNoDrop,
   decideRise,
   decideSpreadShrink,
+  fmtLevel,
   MIN_NORMAL_APPROX_SAMPLE,
   spreadShrinkPower,
 } from './trend.js';
@@ -124,4 +125,8 @@ describe('the other decisions share the rule: power stated, too small a sample i
     expect(few.verdict).toBe('inconclusive');
     expect(few.detail).toMatch(/underpowered.*--trials ≥ \d+/);
   });
+});
+
+test('levels print as a reader writes them: 0.05, 0.025, 0.001, 1.1e-4 (a Bonferroni share of 1e-3 over 9 rows)', () => {
+  expect([0.05, 0.025, 1e-3, 1e-3 / 9].map(fmtLevel)).toEqual(['0.05', '0.025', '0.001', '1.1e-4']);
 });

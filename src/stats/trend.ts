@@ -72,6 +72,10 @@ export interface StatAssertion {
 export const fmt = (x: number): string =>
   !Number.isFinite(x) ? 'undefined' : x === 0 ? '0' : x < 1e-3 ? x.toExponential(1) : x.toPrecision(2);
 
+/** A level as a reader writes it: 0.05, 0.025, 0.001, or 1.1e-4 below 0.001 (two significant digits). */
+export const fmtLevel = (x: number): string =>
+  x < 1e-3 ? x.toExponential(1) : String(Number(x.toPrecision(2)));
+
 /** The evidence of one directional test, whatever the test: what `decideDirection` needs. */
 export interface DirectionalEvidence {
   readonly name: string;
@@ -107,7 +111,7 @@ export function decideDirection(e: DirectionalEvidence): StatAssertion {
     power: e.power,
     pValue: e.pValue,
   };
-  const stated = `${e.test}, α = ${e.alpha}; ${e.data}`;
+  const stated = `${e.test}, α = ${fmtLevel(e.alpha)}; ${e.data}`;
   const more = e.trialsNeeded ?? `more than ${MAX_SUGGESTED_TRIALS}`;
   const underpowered = `underpowered: ${e.powerText}; run with --${e.trialsFlag} ≥ ${more}`;
   if (e.invalid != null) {
@@ -258,7 +262,7 @@ export function decideNoDrop(design: NoDropDesign, groups: readonly Group[]): St
   const to = Math.max(0, design.from - design.effect);
   const power = fisherPower(to, design.from, n, n, level);
   const powerText = `power ${fmt(power)} per pair for a drop of ${design.effect} (from ${design.from}) at ${n} trials`;
-  const test = `one-sided Fisher exact tests for a drop between every two of ${groups.length} groups, family α = ${design.familyAlpha} over ${pairs} pairs (Bonferroni)`;
+  const test = `one-sided Fisher exact tests for a drop between every two of ${groups.length} groups, family α = ${fmtLevel(design.familyAlpha)} over ${pairs} pairs (Bonferroni)`;
   const data = groups.map((g) => `${g.label}: ${g.successes}/${g.trials}`).join(', ');
   const base = {
     name: design.name,
