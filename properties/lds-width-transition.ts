@@ -11,8 +11,8 @@ import {
   type Plot,
   trendCertify,
   trendOutcome,
+  wilsonInterval,
 } from '../src/claims/index.js';
-import { wilsonInterval } from '../src/claims/statistics.js';
 import { UserError } from '../src/errors.js';
 import {
   descendAndExamine,

@@ -1,6 +1,19 @@
 /** Public face of src/claims: the Claim type, the registry, the runner and archive replay. */
 
 export {
+  bootstrapInterval,
+  mean,
+  nonDecreasingWithinIntervals,
+  normalCdf,
+  pearson,
+  proportionLessPValue,
+  ranks,
+  spearman,
+  standardDeviation,
+  wilsonInterval,
+  Z95,
+} from '../stats/index.js';
+export {
   identityViolated,
   isStatementKind,
   largestGap,
@@ -85,19 +98,6 @@ export {
   shortCase,
   verifyCounterexample,
 } from './runner.js';
-export {
-  bootstrapInterval,
-  mean,
-  nonDecreasingWithinIntervals,
-  normalCdf,
-  pearson,
-  proportionLessPValue,
-  ranks,
-  spearman,
-  standardDeviation,
-  wilsonInterval,
-  Z95,
-} from './statistics.js';
 export { type TrendEvidence, trendCertify, trendOutcome } from './trend.js';
 export {
   type AssertionVerdict,
