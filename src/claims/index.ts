@@ -25,6 +25,8 @@ export {
   type Outcome,
   type Plot,
   type Refutation,
+  type StatementConstant,
+  type StatementConstants,
   sourceText,
   type Verdict,
 } from './claim.js';
@@ -75,6 +77,7 @@ export {
   shortCase,
   verifyCounterexample,
 } from './runner.js';
+export { statementNumberProblems } from './statementNumbers.js';
 export {
   bootstrapInterval,
   mean,
