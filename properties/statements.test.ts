@@ -20,9 +20,6 @@ const NOT_YET_DECLARED = new Set([
   'jacobian-certificate',
   'kaw16-deep-linear',
   'km-1d-regions',
-  'km-block-partition-fullrank',
-  'km-d0-one-rank',
-  'km-independent-inputs-rank',
   'km-most-regions-fullrank',
   'km-phase-transition',
   'km-region-fullrank-implies-global',
@@ -66,7 +63,7 @@ describe('every number a statement quotes comes from the constants its check use
 });
 
 describe('statementNumberProblems', () => {
-  const statement = 'Width m ≥ 4, 16 trials, step 1e-3, x ~ N(0, 1).';
+  const statement = 'Width d1 ≥ 4 (units u_1…u_m), 16 trials, step 1e-3, x ~ N(0, 1).';
   const constants = { MIN_WIDTH: 4, TRIALS: 16, STEP: 1e-3 };
 
   it('accepts a statement whose numbers are declared constants or sit in literals', () => {
