@@ -17,7 +17,6 @@ const NOT_YET_DECLARED = new Set([
   'dead-relu-plateau',
   'dl18-quadratic',
   'embedding-preserves-criticality',
-  'jacobian-certificate',
   'kaw16-deep-linear',
   'km-1d-regions',
   'km-most-regions-fullrank',
