@@ -15,7 +15,6 @@ const NOT_YET_DECLARED = new Set([
   'cho15-network-minima-concentrate',
   'ck22-affine-segment',
   'dead-relu-plateau',
-  'dl18-quadratic',
   'embedding-preserves-criticality',
   'kaw16-deep-linear',
   'km-1d-regions',
