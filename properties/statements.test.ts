@@ -13,7 +13,6 @@ const NOT_YET_DECLARED = new Set([
   'cho15-network-minima-concentrate',
   'ck22-affine-segment',
   'dead-relu-plateau',
-  'embedding-preserves-criticality',
   'km-1d-regions',
   'km-most-regions-fullrank',
   'km-phase-transition',
@@ -81,9 +80,9 @@ describe('statementNumberProblems', () => {
     expect(problems.some((p) => p.includes("literal 'N(0, I)'"))).toBe(true);
   });
 
-  it('reads lists, records and unicode-minus exponents', () => {
-    const s = 'k ∈ {0.25, 4}, α = 0.05, tolerance 1e−7.';
-    const c = { K: [0.25, 4], TEST: { alpha: 0.05, effect: 0.4 }, TOL: 1e-7 };
+  it('reads lists, records, unicode minus signs and exponents', () => {
+    const s = 'k ∈ {0.25, 4}, α = 0.05, tolerance 1e−7, λ ∈ [−1, 2], widths n − 3 and H−3.';
+    const c = { K: [0.25, 4], TEST: { alpha: 0.05, effect: 0.4 }, TOL: 1e-7, LAMBDA: [-1, 2], SHIFT: 3 };
     expect(statementNumberProblems({ statement: s, constants: c })).toEqual([]);
   });
 });

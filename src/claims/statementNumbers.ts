@@ -2,10 +2,11 @@ import type { StatementConstant, StatementConstants } from './claim.js';
 
 /**
  * A number token of a statement: digits with an optional fraction and exponent ('6', '0.25', '1e-12', '1e−7'), not
- * part of a name (the digits of d0, G_1 or x2 follow a letter or '_' and are not numbers). A unicode minus in an
- * exponent is read as '-'; superscript digits are not tokens (write the value out instead).
+ * part of a name (the digits of d0, G_1 or x2 follow a letter or '_' and are not numbers), signed when a minus is
+ * attached ('[−1, 2]' quotes −1; 'n − 1' and 'H−1' quote 1). A unicode minus is read as '-'; superscript digits
+ * are not tokens (write the value out instead).
  */
-const NUMBER_TOKEN = /(?<![\p{L}_\d.])\d+(?:\.\d+)?(?:e[-−+]?\d+)?/giu;
+const NUMBER_TOKEN = /(?<![\p{L}_\d.)\]])[-−]?\d+(?:\.\d+)?(?:e[-−+]?\d+)?/giu;
 /** Two numbers are the same constant when they agree to this relative error (a rendered float reads back exactly;
  *  this only absorbs a value written with fewer digits than its double, e.g. '0.1' for 1/10 computed). */
 const SAME_NUMBER_RTOL = 1e-12;
@@ -49,7 +50,7 @@ export function statementNumberProblems(claim: QuotingClaim): string[] {
   }));
   for (const match of text.matchAll(NUMBER_TOKEN)) {
     const token = match[0];
-    const value = Number(token.replace('−', '-'));
+    const value = Number(token.replaceAll('−', '-'));
     const owners = constants.filter((c) => c.values.some((v) => sameNumber(v, value)));
     if (owners.length === 0) {
       const at = match.index ?? 0;
