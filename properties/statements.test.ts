@@ -11,7 +11,6 @@ const NOT_YET_DECLARED = new Set([
   'cho15-band-thresholds',
   'cho15-minima-concentrate',
   'cho15-network-minima-concentrate',
-  'ck22-affine-segment',
   'dead-relu-plateau',
   'km-1d-regions',
   'km-most-regions-fullrank',
