@@ -48,6 +48,9 @@ export {
   replayArchive,
   runClaim,
   sourceText,
+  type StatementConstant,
+  type StatementConstants,
+  statementNumberProblems,
   type Verdict,
   verifyCounterexample,
 } from './claims/index.js';
