@@ -7,7 +7,12 @@ import {
   linearCertificate,
 } from '../src/certify/linearNetworks.js';
 import { defineClaim, mlpHypotheses, SPURIOUS_MINIMUM_KINDS } from '../src/claims/index.js';
-import { type LinearProblemGenome, linearProblemArb, linearSubject } from '../src/generate/linearNetworks.js';
+import {
+  type LinearProblemGenome,
+  linearProblemArb,
+  linearSubject,
+  RELU_CONTROL,
+} from '../src/generate/linearNetworks.js';
 import {
   CLOSED_FORM_GRAD_RTOL,
   CRITICAL_VALUE_RTOL,
@@ -95,8 +100,7 @@ export const bh89LinearNoBadMin = defineClaim<LinearProblemGenome, LinearEvidenc
   },
   certify: (g, evidence) => linearCertificate(linearSubject(g), evidence, g.init + 2),
   control: {
-    description:
-      'relu instead of identity (outside the hypotheses): dead units give local minima above the linear optimum',
+    description: RELU_CONTROL,
     hypotheses: linearProblemArb('relu'),
     expect: 'refuted',
     runs: 60,

@@ -70,6 +70,7 @@ export const ck22AffineSegment = defineClaim<SegmentGenome, Evidence>({
   },
   check(g) {
     const subject = segmentSubject(g);
+    if (subject === null) return { status: 'discard', reason: 'the affine fit is constant on the data' };
     const { problem, theta } = subjectProblem(subject);
     const linear = affineFit(problem).loss;
     const zero = 0.5 * subject.data.targets.reduce((a, y) => a + y[0]! ** 2, 0);
@@ -100,7 +101,7 @@ export const ck22AffineSegment = defineClaim<SegmentGenome, Evidence>({
       return { status: 'pass', score: (value - hinge.descentLoss) / (1 + value) };
     return { status: 'fail', evidence: { better: Array.from(hinge.descentPoint) }, score: 1 };
   },
-  certify: (g, evidence) => segmentCertificate(segmentSubject(g), segmentOf(g), evidence.better, g.seed),
+  certify: (g, e) => segmentCertificate(segmentSubject(g), segmentOf(g), e.better, g.seed),
   verifyDetails: verifySegmentDetails,
   mutate: mutateSegment,
   control: {

@@ -13,6 +13,7 @@ import {
   type DeepLinearGenome,
   deepLinearArb,
   deepLinearSubject,
+  RELU_CONTROL,
 } from '../src/generate/linearNetworks.js';
 import {
   EIGEN_GAP_RTOL,
@@ -105,8 +106,7 @@ export const kaw16DeepLinear = defineClaim<DeepLinearGenome, LinearEvidence>({
   },
   certify: (g, evidence) => linearCertificate(deepLinearSubject(g), evidence, g.init + 2, HYPOTHESES),
   control: {
-    description:
-      'relu instead of identity (not a linear network): dead units give local minima above the linear optimum',
+    description: RELU_CONTROL,
     hypotheses: deepLinearArb('relu'),
     expect: 'refuted',
     runs: 60,

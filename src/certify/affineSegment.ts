@@ -46,14 +46,15 @@ export const hingeOf = (subject: MlpSubjectJson, seed: number) => {
 };
 
 export function segmentCertificate(
-  subject: MlpSubjectJson,
+  subject: MlpSubjectJson | null,
   segment: AffineSegment | null,
   better: readonly number[],
   seed: number,
 ): CertifyResult {
-  const { problem, theta } = subjectProblem(subject);
+  if (subject === null) return { ok: false, reason: 'the construction degenerates (constant affine fit)' };
   if (segment === null)
     return { ok: false, reason: 'σ has no affine piece: the exact argument does not apply' };
+  const { problem, theta } = subjectProblem(subject);
   const proof = segmentProof(problem, theta, segment);
   if (proof === null) return { ok: false, reason: 'a pre-activation left the piece' };
   const hinge = hingeOf(subject, seed + 2);

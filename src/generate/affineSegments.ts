@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { UserError } from '../errors.js';
 import { distinctInputs } from '../landscape/basins/index.js';
 import { type MlpSubjectJson, mlpSubjectAt } from '../landscape/index.js';
 import {
@@ -97,8 +98,20 @@ function placementOf(g: SegmentGenome): Placement {
     : { kind: 'segment', segment, margin: g.margin / 4 };
 }
 
-/** The network, data and construction point of a genome. */
-export function segmentSubject(g: SegmentGenome): MlpSubjectJson {
+/**
+ * The network, data and construction point of a genome, or null when the construction degenerates: the affine fit is
+ * constant on the data, so unit 0 carries nothing the output could undo (the claims discard such a case).
+ */
+export function segmentSubject(g: SegmentGenome): MlpSubjectJson | null {
+  try {
+    return constructionSubject(g);
+  } catch (error) {
+    if (error instanceof UserError) return null;
+    throw error;
+  }
+}
+
+function constructionSubject(g: SegmentGenome): MlpSubjectJson {
   const inputs = distinctInputs(g.gaps, g.xs, g.n, g.d);
   const targets = inputs.map((_, i) => [g.ys[i % g.ys.length]! / 4]);
   const network = {
@@ -121,6 +134,7 @@ export function segmentLaw(withSegment: boolean): (g: SegmentGenome) => string[]
     const problems: string[] = [];
     if ((segmentOf(g) !== null) !== withSegment) problems.push(`activation ${g.activation.name}`);
     const subject = segmentSubject(g);
+    if (subject === null) return problems;
     const sizes = subject.network.layerSizes;
     if (!sizes.slice(1, -1).every((m) => m >= SEGMENT_NETWORKS.minWidth))
       problems.push(`widths ${sizes.join('-')}`);

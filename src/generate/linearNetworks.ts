@@ -25,6 +25,10 @@ export const DEEP_LINEAR = { minDepth: 3, maxDepth: 4, maxWidth: 4, minDim: 2, m
 
 export type LinearActivation = 'identity' | 'relu';
 
+/** The controls of both linear-network theorems: the same genomes with relu, outside the hypotheses. */
+export const RELU_CONTROL =
+  'relu instead of identity (not a linear network): dead units give local minima above the linear optimum';
+
 export interface LinearProblemGenome {
   readonly dx: number;
   readonly dy: number;
