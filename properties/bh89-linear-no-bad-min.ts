@@ -12,6 +12,7 @@ import {
   linearProblemArb,
   linearSubject,
   RELU_CONTROL,
+  SHALLOW_LINEAR_SUBJECT,
 } from '../src/generate/linearNetworks.js';
 import {
   CLOSED_FORM_GRAD_RTOL,
@@ -65,18 +66,7 @@ export const bh89LinearNoBadMin = defineClaim<LinearProblemGenome, LinearEvidenc
   budget: { test: 60, check: 1000 },
   refutedBy: {
     kinds: SPURIOUS_MINIMUM_KINDS,
-    subject: mlpHypotheses({
-      activations: ['identity'],
-      bias: false,
-      hiddenLayers: [1, 1],
-      trained: 'all',
-      more: (s) => {
-        const [dx, p, dy] = s.network.layerSizes as [number, number, number];
-        if (!(p < Math.min(dx, dy))) return [`p = ${p}, expected p < min(d_x, d_y) = ${Math.min(dx, dy)}`];
-        const hyp = linearHypotheses(s);
-        return hyp.ok ? [] : [hyp.reason];
-      },
-    }),
+    subject: mlpHypotheses(SHALLOW_LINEAR_SUBJECT),
   },
   check(g) {
     const subject = linearSubject(g);

@@ -10,6 +10,8 @@ import {
 import { defineClaim, mlpHypotheses, SPURIOUS_MINIMUM_KINDS } from '../src/claims/index.js';
 import {
   DEEP_LINEAR,
+  DEEP_LINEAR_HYPOTHESES,
+  DEEP_LINEAR_SUBJECT,
   type DeepLinearGenome,
   deepLinearArb,
   deepLinearSubject,
@@ -23,9 +25,6 @@ import {
 } from '../src/landscape/exact/index.js';
 import { SPURIOUS_ABS_GAP, SPURIOUS_REL_GAP, subjectModel } from '../src/landscape/index.js';
 import { sources } from './sources.js';
-
-/** The hypotheses' full-rank condition on Σ_XY = XᵀY (Kawaguchi's, beyond Baldi–Hornik's). */
-const HYPOTHESES = { fullRankXY: true } as const;
 
 export const kaw16DeepLinear = defineClaim<DeepLinearGenome, LinearEvidence>({
   id: 'kaw16-deep-linear',
@@ -76,25 +75,14 @@ export const kaw16DeepLinear = defineClaim<DeepLinearGenome, LinearEvidence>({
   budget: { test: 40, check: 500 },
   refutedBy: {
     kinds: SPURIOUS_MINIMUM_KINDS,
-    subject: mlpHypotheses({
-      activations: ['identity'],
-      bias: false,
-      hiddenLayers: [2, Number.POSITIVE_INFINITY],
-      trained: 'all',
-      more: (s) => {
-        const [dx, dy] = [s.network.layerSizes[0]!, s.network.layerSizes.at(-1)!];
-        if (!(dy <= dx)) return [`d_y = ${dy} > d_x = ${dx}, expected d_y ≤ d_x`];
-        const hyp = linearHypotheses(s, HYPOTHESES);
-        return hyp.ok ? [] : [hyp.reason];
-      },
-    }),
+    subject: mlpHypotheses(DEEP_LINEAR_SUBJECT),
     // The origin's descent is of third order (∝ r³ against r⁴): replay probes large radii too.
     strength: { radii: [...ORIGIN_RADII, 1e-3, 1e-4, 1e-5], trials: 400 },
   },
   check(g) {
     const subject = deepLinearSubject(g);
     if (subject === null) return { status: 'discard', reason: 'n < d_x + 1: Σ_XX singular' };
-    const hyp = linearHypotheses(subject, HYPOTHESES);
+    const hyp = linearHypotheses(subject, DEEP_LINEAR_HYPOTHESES);
     if (!hyp.ok) return { status: 'discard', reason: hyp.reason };
     const model = subjectModel(subject);
     const origin = g.activation === 'identity' ? originFailure(model, subject, hyp.closed, g.init + 3) : null;
@@ -104,7 +92,8 @@ export const kaw16DeepLinear = defineClaim<DeepLinearGenome, LinearEvidence>({
     }
     return judgeLinearEndpoint(model, hyp.closed, g.init + 1, null);
   },
-  certify: (g, evidence) => linearCertificate(deepLinearSubject(g), evidence, g.init + 2, HYPOTHESES),
+  certify: (g, evidence) =>
+    linearCertificate(deepLinearSubject(g), evidence, g.init + 2, DEEP_LINEAR_HYPOTHESES),
   control: {
     description: RELU_CONTROL,
     hypotheses: deepLinearArb('relu'),

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { linearHypotheses } from '../landscape/exact/index.js';
 import type { MlpSubjectJson } from '../landscape/index.js';
 import { seededRng } from '../random.js';
 import { seedArb } from './seeds.js';
@@ -173,3 +174,35 @@ export const deepLinearLaw =
   (activation: LinearActivation) =>
   (g: DeepLinearGenome): string[] =>
     subjectLaw(deepLinearSubject(g), activation, true);
+
+/** The one-hidden-layer theorem's hypotheses on an archived subject (an mlpHypotheses shape): p < min(d_x, d_y), the
+ *  closed form's hypotheses (Σ_XX invertible, distinct eigenvalues). */
+export const SHALLOW_LINEAR_SUBJECT = {
+  activations: ['identity'],
+  bias: false,
+  hiddenLayers: [1, 1],
+  trained: 'all',
+  more: (s: MlpSubjectJson): string[] => {
+    const [dx, p, dy] = s.network.layerSizes as [number, number, number];
+    if (!(p < Math.min(dx, dy))) return [`p = ${p}, expected p < min(d_x, d_y) = ${Math.min(dx, dy)}`];
+    const hyp = linearHypotheses(s);
+    return hyp.ok ? [] : [hyp.reason];
+  },
+} as const;
+
+/** Σ_XY = XᵀY of full rank: Kawaguchi's hypothesis beyond Baldi–Hornik's. */
+export const DEEP_LINEAR_HYPOTHESES = { fullRankXY: true } as const;
+
+/** The deep theorem's hypotheses on an archived subject (an mlpHypotheses shape): d_y ≤ d_x and the closed form's. */
+export const DEEP_LINEAR_SUBJECT = {
+  activations: ['identity'],
+  bias: false,
+  hiddenLayers: [2, Number.POSITIVE_INFINITY],
+  trained: 'all',
+  more: (s: MlpSubjectJson): string[] => {
+    const [dx, dy] = [s.network.layerSizes[0]!, s.network.layerSizes.at(-1)!];
+    if (!(dy <= dx)) return [`d_y = ${dy} > d_x = ${dx}, expected d_y ≤ d_x`];
+    const hyp = linearHypotheses(s, DEEP_LINEAR_HYPOTHESES);
+    return hyp.ok ? [] : [hyp.reason];
+  },
+} as const;
