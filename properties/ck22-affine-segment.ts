@@ -6,6 +6,7 @@ import { defineClaim, mlpHypotheses, SPURIOUS_MINIMUM_KINDS } from '../src/claim
 import {
   mutateSegment,
   SEGMENT_NETWORKS,
+  SEGMENT_SUBJECT,
   type SegmentGenome,
   segmentArb,
   segmentOf,
@@ -56,17 +57,7 @@ export const ck22AffineSegment = defineClaim<SegmentGenome, Evidence>({
   budget: { test: 20, check: 100 },
   refutedBy: {
     kinds: SPURIOUS_MINIMUM_KINDS,
-    subject: mlpHypotheses({
-      activations: ['relu', 'leaky-relu'],
-      bias: true,
-      hiddenLayers: [1, Number.POSITIVE_INFINITY],
-      outputs: 1,
-      trained: 'all',
-      more: (s) =>
-        s.network.layerSizes.slice(1, -1).every((m) => m >= SEGMENT_NETWORKS.minWidth)
-          ? []
-          : [`a hidden width below ${SEGMENT_NETWORKS.minWidth}`],
-    }),
+    subject: mlpHypotheses(SEGMENT_SUBJECT),
   },
   check(g) {
     const subject = segmentSubject(g);

@@ -153,3 +153,17 @@ export function mutateSegment(g: SegmentGenome, rng: Rng): SegmentGenome {
   ys[k] = Math.max(-gridMax, Math.min(gridMax, ys[k]! + (rng.uniform() < 0.5 ? -1 : 1)));
   return { ...g, ys, seed: rng.uniform() < 0.3 ? rng.int(0, 2 ** 31 - 1) : g.seed };
 }
+
+/** The construction's hypotheses on an archived subject (an mlpHypotheses shape): relu or leaky-relu, biases, one
+ *  output, every hidden width ≥ 2. */
+export const SEGMENT_SUBJECT = {
+  activations: ['relu', 'leaky-relu'],
+  bias: true,
+  hiddenLayers: [1, Number.POSITIVE_INFINITY],
+  outputs: 1,
+  trained: 'all',
+  more: (s: MlpSubjectJson): string[] =>
+    s.network.layerSizes.slice(1, -1).every((m) => m >= SEGMENT_NETWORKS.minWidth)
+      ? []
+      : [`a hidden width below ${SEGMENT_NETWORKS.minWidth}`],
+} as const;
