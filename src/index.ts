@@ -47,7 +47,10 @@ export {
   type RunOptions,
   replayArchive,
   runClaim,
+  type StatementConstant,
+  type StatementConstants,
   sourceText,
+  statementNumberProblems,
   type Verdict,
   verifyCounterexample,
 } from './claims/index.js';

@@ -151,6 +151,16 @@ export interface Refutation {
   readonly strength?: VerifyStrength;
 }
 
+/** A constant a statement quotes: a number, or a list or record of them (other values are ignored). */
+export type StatementConstant =
+  | number
+  | string
+  | boolean
+  | readonly StatementConstant[]
+  | { readonly [name: string]: StatementConstant };
+/** The constants a statement quotes, by name. */
+export type StatementConstants = { readonly [name: string]: StatementConstant };
+
 /** A published claim as a property. H: generated hypotheses; E: the predicate's evidence of a failure. */
 export interface Claim<H = unknown, E = unknown> {
   readonly id: string;
@@ -158,6 +168,14 @@ export interface Claim<H = unknown, E = unknown> {
   readonly source: ClaimSource;
   /** The hypotheses in full, in words and symbols; unconfirmed constants are marked [REC]. */
   readonly statement: string;
+  /**
+   * The numbers the statement quotes, by the name of the constant the check uses (a number, or a list or record of
+   * numbers); properties/statements.test.ts checks that every number in the statement is one of these or sits in
+   * one of `literals`, so statement and code cannot drift.
+   */
+  readonly constants?: StatementConstants;
+  /** Phrases of the statement whose numbers are mathematics or citation, not settings (e.g. 'N(0, 1)', 'λ_1'). */
+  readonly literals?: readonly string[];
   readonly kind: ClaimKind;
   readonly expect: Expectation;
   /** The fast-check arbitrary of the hypotheses. */

@@ -38,6 +38,8 @@ export {
   type Outcome,
   type Plot,
   type Refutation,
+  type StatementConstant,
+  type StatementConstants,
   sourceText,
   type Verdict,
 } from './claim.js';
@@ -98,6 +100,7 @@ export {
   shortCase,
   verifyCounterexample,
 } from './runner.js';
+export { statementNumberProblems } from './statementNumbers.js';
 export { type TrendEvidence, trendCertify, trendOutcome } from './trend.js';
 export {
   type AssertionVerdict,

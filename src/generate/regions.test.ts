@@ -1,11 +1,16 @@
 import { describe } from 'vitest';
-import { countingGenomeArb, oneDGenomeArb, phaseGenomeArb, switchGenomeLaw } from './regions.js';
+import { blockArb, blockLaw, d0OneArb, d0OneLaw, independentArb, independentLaw } from './regions.js';
 import { testHypothesisLaws } from './testing/laws.js';
 
-describe('region experiment genomes', () => {
-  for (const on of [false, true]) {
-    testHypothesisLaws(`counting, shared = ${on}`, countingGenomeArb(on), switchGenomeLaw('shared', on));
-    testHypothesisLaws(`1-D, positive = ${on}`, oneDGenomeArb(on), switchGenomeLaw('positive', on));
-    testHypothesisLaws(`phase, duplicate = ${on}`, phaseGenomeArb(on), switchGenomeLaw('duplicate', on));
-  }
+describe('region-Jacobian hypotheses', () => {
+  testHypothesisLaws('d0 = 1', d0OneArb(false), d0OneLaw(false));
+  testHypothesisLaws('d0 = 1 with bias (control)', d0OneArb(true), d0OneLaw(true));
+  testHypothesisLaws('independent inputs', independentArb([1, 7], [0, 3]), independentLaw([1, 7], [0, 3]));
+  testHypothesisLaws(
+    'dependent inputs (control)',
+    independentArb([5, 9], [-8, -3]),
+    independentLaw([5, 9], [-8, -3]),
+  );
+  testHypothesisLaws('block partition', blockArb('block-partition'), blockLaw('block-partition'));
+  testHypothesisLaws('b-matching (control)', blockArb('b-matching'), blockLaw('b-matching'));
 });
