@@ -104,6 +104,8 @@ function subjectAt(data: MlpSubjectJson['data'], width: number, seed: number): M
 }
 
 export interface TransitionCell {
+  /** A cell of the witness (fixed datasets, WITNESS) rather than of the seeded grid. */
+  readonly witness?: boolean;
   readonly n: number;
   readonly width: number;
   readonly datasets: number;
@@ -170,12 +172,31 @@ function widthsFor(n: number, protocol: TransitionProtocol): readonly number[] {
   return protocol.widths?.(n) ?? Array.from({ length: n + 1 }, (_, i) => i + 1);
 }
 
+/**
+ * The narrow-side witness: N = 5, width 1, the 3 datasets of seed 1, 4 starts each (a certified find is known
+ * there). It runs with every seed, so whether the narrow side shows a find never depends on the seed; the
+ * seeded grid measures the rate. (Certified finds are rare on this data: 1 in 30 datasets at N = 5, width 1, over
+ * seeds 1–10 at 3 starts each; a grid that found one on every seed would cost minutes.)
+ */
+export const WITNESS = { seed: 1, n: 5, width: 1, datasets: 3, starts: 4, iterations: 3000 } as const;
+
+export function runWitness(protocol: TransitionProtocol): TransitionCell {
+  const cell = runCell(
+    WITNESS.n,
+    WITNESS.width,
+    { ...protocol, datasets: WITNESS.datasets, starts: WITNESS.starts, iterations: WITNESS.iterations },
+    WITNESS.seed,
+  );
+  return { ...cell, witness: true };
+}
+
 export function runTransition(
   protocol: TransitionProtocol,
   seed: number,
   log: (line: string) => void = () => {},
+  witness = true,
 ): TransitionCell[] {
-  const cells: TransitionCell[] = [];
+  const cells: TransitionCell[] = witness ? [runWitness(protocol)] : [];
   for (let n = protocol.nMin; n <= protocol.nMax; n++) {
     for (const width of widthsFor(n, protocol)) cells.push(runCell(n, width, protocol, seed));
     log(`lds-width-transition: N = ${n} done`);
@@ -194,7 +215,7 @@ export function analyseTransition(
     return [
       c.n,
       c.width,
-      c.width >= c.n ? 'wide' : 'narrow',
+      c.witness === true ? 'witness' : c.width >= c.n ? 'wide' : 'narrow',
       c.datasets,
       c.found,
       round(w.p),
@@ -203,13 +224,20 @@ export function analyseTransition(
       c.strictSeen,
     ];
   });
-  const wide = cells.filter((c) => c.width >= wideFrom(c.n));
-  const narrow = cells.filter((c) => c.width < c.n);
+  const witness = cells.filter((c) => c.witness === true);
+  const witnessFound = witness.reduce((a, c) => a + c.found, 0);
+  const grid = cells.filter((c) => c.witness !== true);
+  const wide = grid.filter((c) => c.width >= wideFrom(c.n));
+  const narrow = grid.filter((c) => c.width < c.n);
   const wideFound = wide.reduce((a, c) => a + c.found, 0);
   const narrowFound = narrow.reduce((a, c) => a + c.found, 0);
+  const witnessText =
+    witness.length === 0
+      ? ''
+      : `; witness (N = ${WITNESS.n}, width ${WITNESS.width}, the ${WITNESS.datasets} datasets of seed ${WITNESS.seed}, ${WITNESS.starts} starts): ${witnessFound} certified`;
   const budget = `${protocol.datasets} datasets per N, ${protocol.starts} starts per (dataset, width), L-BFGS ≤ ${protocol.iterations} iterations + Newton polish`;
-  const ns = [...new Set(cells.map((c) => c.n))];
-  const maxWidth = Math.max(...cells.map((c) => c.width));
+  const ns = [...new Set(grid.map((c) => c.n))];
+  const maxWidth = Math.max(...grid.map((c) => c.width));
   const widths = Array.from({ length: maxWidth }, (_, i) => i + 1);
   const heat: Plot = {
     type: 'heatmap',
@@ -220,7 +248,7 @@ export function analyseTransition(
     y: ns,
     values: ns.map((n) =>
       widths.map((m) => {
-        const c = cells.find((x) => x.n === n && x.width === m);
+        const c = grid.find((x) => x.n === n && x.width === m);
         return c === undefined ? Number.NaN : c.found / c.datasets;
       }),
     ),
@@ -231,7 +259,7 @@ export function analyseTransition(
     xLabel: 'width − N',
     yLabel: 'fraction of datasets',
     series: ns.map((n) => {
-      const mine = cells.filter((c) => c.n === n);
+      const mine = grid.filter((c) => c.n === n);
       const w = mine.map((c) => wilsonInterval(c.found, c.datasets));
       return {
         name: `N = ${n}`,
@@ -254,8 +282,8 @@ export function analyseTransition(
       },
       {
         name: 'the narrow side (width < N) shows certified strict sub-optimal minima',
-        verdict: narrowFound > 0 ? 'holds' : 'inconclusive',
-        detail: `${narrowFound} certified in ${narrow.reduce((a, c) => a + c.datasets, 0)} (dataset, width) pairs (${budget}); none would mean the budget is too small, not that none exist`,
+        verdict: narrowFound + witnessFound > 0 ? 'holds' : 'inconclusive',
+        detail: `${narrowFound} certified in ${narrow.reduce((a, c) => a + c.datasets, 0)} (dataset, width) pairs of the seeded grid (${budget})${witnessText}; none would mean the budget is too small, not that none exist`,
       },
     ],
     data: { protocol: { ...protocol, widths: undefined }, budget, cells },
@@ -309,18 +337,21 @@ export const ldsWidthTransition = defineClaim<TransitionGenome, { failed: readon
     'exceeds the best start’s by max(1e-6, 1e-4·L) is sent to the interval prover (Krawczyk + interval Hessian PD + ' +
     'loss enclosures, src/interval); a dataset counts when one is proved. Reported: the fraction per (N, m) with ' +
     'Wilson 95% intervals, as a table and a heatmap. Claims: at m ≥ N none is found (Li–Ding–Sun’s positive side: a ' +
-    'strict local minimum is a basin); at m < N some are. "None found" is read against the stated budget (R = 8, ' +
-    'S = 6 by default), never as "none exist". `npm test` runs N ∈ {5, 6} with R = 2, S = 3.',
+    'strict local minimum is a basin); at m < N some are, in the seeded grid or in the witness cell (N = 5, m = 1, ' +
+    'the 3 datasets of seed 1, 4 starts each), which runs with every seed so that the narrow verdict does not depend ' +
+    'on the seed (certified finds are rare on this data: the grid measures their rate). "None found" is read against ' +
+    'the stated budget (R = 8, S = 6 by default; the main job: N = 3…6, R = 3, S = 3 plus the witness), never as ' +
+    '"none exist". `npm test` runs N ∈ {5, 6} with R = 2, S = 3 and asserts the positive side only.',
   kind: 'empirical',
   expect: 'holds',
   hypotheses: fc.record({ seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }), control: fc.constant(false) }),
   budget: { test: 1, check: 2 },
   check(h) {
     if (h.control) {
-      const cells = runTransition(CONTROL_PROTOCOL, h.seed);
+      const cells = runTransition(CONTROL_PROTOCOL, h.seed, undefined, false);
       return trendOutcome(analyseTransition(cells, CONTROL_PROTOCOL, () => 1).assertions.slice(0, 1));
     }
-    const cells = runTransition(TEST_PROTOCOL, h.seed);
+    const cells = runTransition(TEST_PROTOCOL, h.seed, undefined, false);
     // the narrow-side assertion needs the full budget: at the test budget only the positive side is asserted
     return trendOutcome(analyseTransition(cells, TEST_PROTOCOL).assertions.slice(0, 1));
   },
