@@ -3,6 +3,8 @@
 //   node scripts/prove-archive.js narrow tanh 2 3 [2]   narrow networks: activation, hidden widths…, N points
 //        (env ITERS: L-BFGS iterations per start, default 5000; the last number is N; e.g. `narrow tanh 2 3` is layers [1, 2, 1] on 3 points, `narrow tanh 2 2 3` is
 //        [1, 2, 2, 1] on 3 points); optional env SEEDS (default 400) bounds the search.
+//   node scripts/prove-archive.js exact                 exact-rational proof files (<hash>.proof) beside every
+//        piecewise-linear (relu, leaky-relu) archive file that has none yet (src/exact; the files are not touched)
 // Files are written by the archive code (content-named, never overwritten) and re-verified (float verifier,
 // the claim's checks, the interval proof) before they are written. Prints one line per file with the proof time.
 import { join } from 'node:path';
@@ -12,8 +14,9 @@ import {
   narrowNoStrictBadMin,
 } from '../dist/properties/narrow-no-strict-bad-min.js';
 import { ss18SpuriousMinimaCommon } from '../dist/properties/ss18-spurious-minima-common.js';
-import { saveCounterexample } from '../dist/src/archive/index.js';
+import { loadArchive, saveCounterexample } from '../dist/src/archive/index.js';
 import { counterexampleFile, verifyCounterexample } from '../dist/src/claims/index.js';
+import { checkProofFile, proveArchived, writeProofFile } from '../dist/src/exact/index.js';
 import { verifyRigour } from '../dist/src/interval/index.js';
 import {
   descendAndExamine,
@@ -177,12 +180,39 @@ function narrow(activation, hidden, samples) {
   );
 }
 
+/** Exact-rational proof files for the piecewise-linear archive files (one line per file, with the proof time). */
+function exact() {
+  for (const f of loadArchive(ROOT)) {
+    if (!f.ok || f.value.subject.kind !== 'mlp') continue;
+    const name = f.value.subject.network.activation.name;
+    if (name !== 'relu' && name !== 'leaky-relu') continue;
+    const short = f.path.slice(ROOT.length + 1);
+    const t0 = performance.now();
+    const out = proveArchived(f.value);
+    const ms = performance.now() - t0;
+    if (!out.ok) {
+      console.log(`${short}: float-evidence, step '${out.step}' not exact: ${out.reason}`);
+      continue;
+    }
+    const written = writeProofFile(f.path, f.value, out.proof);
+    const check = checkProofFile(f.path, f.value);
+    console.log(
+      `${short}: ${out.proof.modelClass} class, Q* = ${out.proof.lossLowerBound}, radius ${out.proof.radius} ` +
+        `(proof ${ms.toFixed(0)} ms) ${written.created ? 'written' : 'exists'} ${written.path.slice(ROOT.length + 1)}` +
+        `${check !== null && check.problems.length > 0 ? ` DOES NOT RE-CHECK: ${check.problems.join('; ')}` : ''}`,
+    );
+  }
+}
+
 const [mode, ...args] = process.argv.slice(2);
-if (mode === 'ss18') ss18(Number(args[0] ?? 6), Number(args[1] ?? 20));
+if (mode === 'exact') exact();
+else if (mode === 'ss18') ss18(Number(args[0] ?? 6), Number(args[1] ?? 20));
 else if (mode === 'narrow') {
   const nums = args.slice(1).map(Number);
   narrow(args[0], nums.slice(0, -1), nums[nums.length - 1]);
 } else {
-  console.error('usage: node scripts/prove-archive.js ss18 [kFrom kTo] | narrow <activation> <widths…> <N>');
+  console.error(
+    'usage: node scripts/prove-archive.js ss18 [kFrom kTo] | narrow <activation> <widths…> <N> | exact',
+  );
   process.exit(2);
 }

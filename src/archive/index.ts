@@ -29,6 +29,7 @@ export {
   certificateSchema,
   counterexampleSchema,
   describeSchemaError,
+  exactPwlProofSchema,
   mlpSubjectSchema,
   type SubjectJson,
   subjectSchema,

@@ -1,4 +1,5 @@
 import { type LoadedFile, loadArchive, loadCounterexampleFile } from '../archive/index.js';
+import { checkProofFile } from '../exact/index.js';
 import { rigourOf, verifyRigour } from '../interval/index.js';
 import type { AnyClaim } from './claim.js';
 import { refutationProblems, verifyCounterexample } from './verify.js';
@@ -42,7 +43,10 @@ export function replayLoaded(
     }
   }
   if (proofs) problems.push(...verifyRigour(value.subject, value.certificate)); // interval proofs: src/interval
-  const rigour = rigourOf(value.certificate);
+  // an exact-rational proof file beside an older file (<hash>.proof, src/exact): milliseconds, so always re-run
+  const proofFile = checkProofFile(file.path, value);
+  if (proofFile !== null) problems.push(...proofFile.problems);
+  const rigour = proofFile?.rigour ?? rigourOf(value.certificate);
   return {
     path: file.path,
     claim: value.claim,

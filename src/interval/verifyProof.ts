@@ -1,3 +1,4 @@
+import { verifyExactProof } from '../exact/index.js';
 import type { Certificate, IntervalProofJson, Rigour, Subject } from '../landscape/subjectTypes.js';
 import type { PointJson } from '../nn/spec.js';
 import * as I from './interval.js';
@@ -127,7 +128,15 @@ export function verifyRigour(subject: Subject, certificate: Certificate): string
   if (level === 'float-evidence') {
     return certificate.proof === undefined ? [] : ['a proof is recorded but rigour is float-evidence'];
   }
-  if (level === 'exact-rational') return ['rigour exact-rational: no exact-rational verifier exists yet'];
+  if (level === 'exact-rational') {
+    // the exact path (src/exact): BigInt rationals, separate from the float core and from the intervals
+    if (certificate.exactProof === undefined) return ['rigour exact-rational but no exactProof is recorded'];
+    return verifyExactProof(
+      subject,
+      (certificate as { betterPoint?: unknown }).betterPoint,
+      certificate.exactProof,
+    );
+  }
   if (certificate.kind !== 'strict-local-min-not-global')
     return [`rigour interval-proof is only defined for strict-local-min-not-global, not ${certificate.kind}`];
   const recorded = certificate.proof;

@@ -1,0 +1,38 @@
+export {
+  checkProofFile,
+  claimedRigour,
+  compareExact,
+  PROOF_FILE_FORMAT,
+  PROVED_PWL,
+  type ProofFileJson,
+  proofFilePath,
+  proofFileSchema,
+  proveArchived,
+  verifyExactProof,
+  writeProofFile,
+} from './proofFile.js';
+export {
+  EXACT_ARITHMETIC,
+  type ExactOutcome,
+  type ExactPwlProof,
+  exactLoss,
+  provePwl,
+  provePwlAt,
+} from './pwlProof.js';
+export {
+  abs,
+  add,
+  cmp,
+  div,
+  fromFloat,
+  fromText,
+  mul,
+  ONE,
+  type Rational,
+  rational,
+  sqrtUpper,
+  sub,
+  toFloat,
+  toText,
+  ZERO,
+} from './rational.js';
