@@ -28,6 +28,7 @@ export {
   sourceText,
   type Verdict,
 } from './claim.js';
+export { defineExperiment, type ExperimentSpec, type OptionValues, type TypedOption } from './experiment.js';
 export {
   DISTINCT_LOSS_RTOL,
   DistinctFinds,
