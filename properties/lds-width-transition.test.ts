@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
+import { analyseTransition, runWitness, TEST_PROTOCOL } from '../experiments/lds-width-transition.js';
 import { describeClaim } from '../test/claimSuite.js';
-import { analyseTransition, ldsWidthTransition, runWitness, TEST_PROTOCOL } from './lds-width-transition.js';
+import { ldsWidthTransition } from './lds-width-transition.js';
 
 describeClaim(ldsWidthTransition);
 

@@ -8,17 +8,15 @@
 // Files are written by the archive code (content-named, never overwritten) and re-verified (float verifier,
 // the claim's checks, the interval proof) before they are written. Prints one line per file with the proof time.
 import { join } from 'node:path';
-import {
-  bestPoint,
-  clearlyStrict,
-  narrowNoStrictBadMin,
-} from '../dist/properties/narrow-no-strict-bad-min.js';
+import { narrowNoStrictBadMin } from '../dist/properties/narrow-no-strict-bad-min.js';
 import { ss18SpuriousMinimaCommon } from '../dist/properties/ss18-spurious-minima-common.js';
 import { loadArchive, saveCounterexample } from '../dist/src/archive/index.js';
 import { counterexampleFile, verifyCounterexample } from '../dist/src/claims/index.js';
 import { checkProofFile, proveArchived, writeProofFile } from '../dist/src/exact/index.js';
 import { verifyRigour } from '../dist/src/interval/index.js';
 import {
+  bestPoint,
+  clearlyStrict,
   descendAndExamine,
   isSpuriousGap,
   spuriousMinimumCertificate,

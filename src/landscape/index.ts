@@ -39,6 +39,18 @@ export {
   type OptimizeResult,
 } from './optimize.js';
 export { type ProofAttempt, withIntervalProof } from './proofCertificate.js';
+export {
+  bestPoint,
+  CERTIFY_TRIALS,
+  CURVATURE_MARGIN,
+  certifyStrictSpurious,
+  clearlyStrict,
+  gridMinima,
+  narrowStrictProblems,
+  STRICT_EXAM,
+  type StrictSpuriousSearch,
+  searchStrictSpurious,
+} from './strictMinima.js';
 export { type SubjectModel, subjectModel } from './subjectModel.js';
 export type {
   AnyPoint,
