@@ -50,12 +50,12 @@ export const narrowNoStrictBadMin = defineClaim<NarrowGenome, Evidence>({
   refutedBy: {
     kinds: SPURIOUS_MINIMUM_KINDS,
     subject: mlpHypotheses({
-      hiddenLayers: [1, 1],
+      hiddenLayers: [1, 2],
       outputs: 1,
       more: (s) => {
         const n = s.data.inputs.length;
-        const width = s.network.layerSizes[1]!;
-        return width < n ? [] : [`hidden width ${width} ≥ N = ${n}, expected a narrow network (width < N)`];
+        const width = s.network.layerSizes[s.network.layerSizes.length - 2]!;
+        return width < n ? [] : [`last hidden width ${width} ≥ N = ${n}, expected a narrow network`];
       },
     }),
   },

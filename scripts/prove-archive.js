@@ -2,7 +2,8 @@
 //   node scripts/prove-archive.js ss18 6 20            one proved Safran–Shamir spurious minimum per k (k = n)
 //   node scripts/prove-archive.js narrow tanh 2 3 [2]   narrow networks: activation, hidden widths…, N points
 //        (env ITERS: L-BFGS iterations per start, default 5000; the last number is N; e.g. `narrow tanh 2 3` is layers [1, 2, 1] on 3 points, `narrow tanh 2 2 3` is
-//        [1, 2, 2, 1] on 3 points); optional env SEEDS (default 400) bounds the search.
+//        [1, 2, 2, 1] on 3 points); optional env SEEDS (default 400) bounds the search, TEACHER (e.g. 3) sets the
+//        teacher's hidden widths (default: the student's).
 //   node scripts/prove-archive.js exact                 exact-rational proof files (<hash>.proof) beside every
 //        piecewise-linear (relu, leaky-relu) archive file that has none yet (src/exact; the files are not touched)
 // Files are written by the archive code (content-named, never overwritten) and re-verified (float verifier,
@@ -114,7 +115,9 @@ function narrowSubject(activation, hidden, samples, seed) {
   while (xs.size < samples) xs.add(rng.int(-16, 16) / 8);
   const inputs = [...xs].sort((a, b) => a - b).map((x) => [x]);
   const sizes = [1, ...hidden, 1];
-  const teacher = randomLayers(rng, sizes, 1.5);
+  // env TEACHER: the teacher's hidden widths (default: the student's), e.g. TEACHER=3 for a wider 1 → 3 → 1 teacher
+  const teacherSizes = process.env.TEACHER ? [1, ...process.env.TEACHER.split(',').map(Number), 1] : sizes;
+  const teacher = randomLayers(rng, teacherSizes, 1.5);
   const targets = inputs.map((x) => [Math.round(forward(activation, teacher, x)[0] * 64) / 64]);
   return {
     kind: 'mlp',
@@ -147,7 +150,7 @@ function narrow(activation, hidden, samples) {
         model: `${hidden.length} hidden layer(s) of widths ${hidden.join(', ')}, biases, every parameter trained`,
         width: hidden[hidden.length - 1],
         samples,
-        search: `scripts/prove-archive.js narrow ${activation} ${hidden.join(' ')} ${samples}, seed ${seed}`,
+        search: `${process.env.TEACHER ? `TEACHER=${process.env.TEACHER} ` : ''}scripts/prove-archive.js narrow ${activation} ${hidden.join(' ')} ${samples}, seed ${seed}`,
       },
     });
     const t0 = performance.now();
