@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { type CounterexampleJson, loadArchive } from '../archive/index.js';
+import { verifyRigour } from '../interval/index.js';
 import type { MlpSubjectJson } from '../landscape/subjectTypes.js';
 import type { PointJson } from '../nn/spec.js';
 import { checkProofFile, proofFilePath, proveArchived, verifyExactProof } from './proofFile.js';
@@ -79,5 +80,20 @@ describe('exact-rational proofs of the piecewise-linear archive (src/exact)', ()
   test('proveArchived reproduces the recorded proof from the file alone', () => {
     const out = proveArchived(sample.value);
     expect(out.ok && out.proof).toEqual(recorded());
+  });
+
+  test('a certificate that records exactProof itself (rigour exact-rational) is re-checked by verifyRigour', () => {
+    const certificate = {
+      ...sample.value.certificate,
+      rigour: 'exact-rational' as const,
+      exactProof: recorded(),
+    };
+    expect(verifyRigour(sample.value.subject, certificate)).toEqual([]);
+    const altered = { ...certificate, exactProof: { ...recorded(), pointLoss: '1/63' } };
+    expect(verifyRigour(sample.value.subject, altered)[0]).toMatch(/^proof\.pointLoss is "1\/63"/);
+    const { exactProof: _none, ...bare } = certificate;
+    expect(verifyRigour(sample.value.subject, bare)).toEqual([
+      'rigour exact-rational but no exactProof is recorded',
+    ]);
   });
 });
