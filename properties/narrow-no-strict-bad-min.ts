@@ -2,8 +2,7 @@
 // 32:1728–1758 (arXiv 1812.11039), the negative side: "for a large class of networks with width below a threshold,
 // we construct strict local minima that are not global" [SRC abstract; the paper's construction is REC]. Our
 // instances are implementable substitutes for the paper's construction [REC]: a single logistic or tanh neuron in
-// 1-D (Auer, Herbster, Warmuth 1995) and narrow networks (src/generate/narrowNoStrictBadMin.ts). The claim below is
-// the false one; see `statement`.
+// 1-D (Auer, Herbster, Warmuth 1995) and narrow networks (src/generate/narrowNoStrictBadMin.ts); the claim is false.
 import type { CounterexampleJson } from '../src/archive/index.js';
 import { defineClaim, mlpHypotheses, SPURIOUS_MINIMUM_KINDS } from '../src/claims/index.js';
 import { type NarrowGenome, narrowGenomeArb, narrowSubject } from '../src/generate/narrowNoStrictBadMin.js';
@@ -41,8 +40,9 @@ export const narrowNoStrictBadMin = defineClaim<NarrowGenome, Evidence>({
     'refutes the claim. Its control: width ≥ N (Li–Ding–Sun’s positive side), where no strict sub-optimal minimum exists. ' +
     'Certificates carry an interval proof when src/interval proves them (rigour interval-proof: a unique critical point ' +
     'in a box by the Krawczyk test, the interval Hessian over the box positive definite, the better point’s loss ' +
-    'enclosure below the minimum’s); the archive also holds proved minima of tanh, sigmoid and softplus networks ' +
-    '1 → 2 → 1, every parameter trained, on 8–10 points (scripts/prove-archive.js).',
+    'enclosure below the minimum’s); the archive also holds proved minima, every parameter trained, of tanh, sigmoid ' +
+    'and softplus 1 → 2 → 1 on 8–10 points and of tanh with two hidden layers, 1 → 1 → 1 → 1 on 8 points and ' +
+    '1 → 2 → 1 → 1 on 10 (scripts/prove-archive.js).',
   kind: 'construction',
   expect: 'refuted',
   hypotheses: narrowGenomeArb(false),
