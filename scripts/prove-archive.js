@@ -6,6 +6,8 @@
 //        teacher's hidden widths (default: the student's).
 //   node scripts/prove-archive.js exact                 exact-rational proof files (<hash>.proof) beside every
 //        piecewise-linear (relu, leaky-relu) archive file that has none yet (src/exact; the files are not touched)
+//   node scripts/prove-archive.js interval-files        interval proof files (<hash>.proof) beside the strict
+//        minima archived before interval proofs (float evidence only; the files are not touched)
 // Files are written by the archive code (content-named, never overwritten) and re-verified (float verifier,
 // the claim's checks, the interval proof) before they are written. Prints one line per file with the proof time.
 import { join } from 'node:path';
@@ -195,7 +197,7 @@ function exact() {
       console.log(`${short}: float-evidence, step '${out.step}' not exact: ${out.reason}`);
       continue;
     }
-    const written = writeProofFile(f.path, f.value, out.proof);
+    const written = writeProofFile(f.path, f.value, { rigour: 'exact-rational', proof: out.proof });
     const check = checkProofFile(f.path, f.value);
     console.log(
       `${short}: ${out.proof.modelClass} class, Q* = ${out.proof.lossLowerBound}, radius ${out.proof.radius} ` +
@@ -205,15 +207,43 @@ function exact() {
   }
 }
 
+/** Interval proof files for the strict minima archived before interval proofs (float evidence only). */
+function intervalFiles() {
+  for (const f of loadArchive(ROOT)) {
+    const c = f.ok ? f.value.certificate : null;
+    if (c === null || c.kind !== 'strict-local-min-not-global' || c.rigour === 'interval-proof') continue;
+    if (checkProofFile(f.path, f.value) !== null) continue;
+    const short = f.path.slice(ROOT.length + 1);
+    const t0 = performance.now();
+    const out = withIntervalProof(f.value.subject, c);
+    const ms = performance.now() - t0;
+    if (!out.proved) {
+      console.log(`${short}: float-evidence, no interval proof: ${out.reason}`);
+      continue;
+    }
+    const written = writeProofFile(f.path, f.value, {
+      rigour: 'interval-proof',
+      proof: out.certificate.proof,
+    });
+    const check = checkProofFile(f.path, f.value, verifyRigour);
+    console.log(
+      `${short}: interval proof in ${out.certificate.proof.dimension} coordinates (proof ${ms.toFixed(0)} ms) ` +
+        `${written.created ? 'written' : 'exists'} ${written.path.slice(ROOT.length + 1)}` +
+        `${check !== null && check.problems.length > 0 ? ` DOES NOT RE-CHECK: ${check.problems.join('; ')}` : ''}`,
+    );
+  }
+}
+
 const [mode, ...args] = process.argv.slice(2);
 if (mode === 'exact') exact();
+else if (mode === 'interval-files') intervalFiles();
 else if (mode === 'ss18') ss18(Number(args[0] ?? 6), Number(args[1] ?? 20));
 else if (mode === 'narrow') {
   const nums = args.slice(1).map(Number);
   narrow(args[0], nums.slice(0, -1), nums[nums.length - 1]);
 } else {
   console.error(
-    'usage: node scripts/prove-archive.js ss18 [kFrom kTo] | narrow <activation> <widths…> <N> | exact',
+    'usage: node scripts/prove-archive.js ss18 [kFrom kTo] | narrow <activation> <widths…> <N> | exact | interval-files',
   );
   process.exit(2);
 }

@@ -30,6 +30,7 @@ export {
   counterexampleSchema,
   describeSchemaError,
   exactPwlProofSchema,
+  intervalProofSchema,
   mlpSubjectSchema,
   type SubjectJson,
   subjectSchema,

@@ -44,8 +44,9 @@ export function replayLoaded(
     }
   }
   if (proofs) problems.push(...verifyRigour(value.subject, value.certificate)); // interval proofs: src/interval
-  // an exact-rational proof file beside an older file (<hash>.proof, src/exact): milliseconds, so always re-run
-  const proofFile = checkProofFile(file.path, value);
+  // a proof file beside an older file (<hash>.proof, src/exact): exact-rational ones take milliseconds and are always
+  // re-run; interval ones, like the certificates' own, only with `proofs`
+  const proofFile = checkProofFile(file.path, value, proofs ? verifyRigour : undefined);
   if (proofFile !== null) problems.push(...proofFile.problems);
   const rigour = proofFile?.rigour ?? rigourOf(value.certificate);
   return {

@@ -3,6 +3,7 @@ export {
   claimedRigour,
   compareExact,
   PROOF_FILE_FORMAT,
+  PROVED_INTERVAL,
   PROVED_PWL,
   type ProofFileJson,
   proofFilePath,

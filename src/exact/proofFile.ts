@@ -2,8 +2,19 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { z } from 'zod';
-import { type CounterexampleJson, exactPwlProofSchema, writeFileAtomicNoClobber } from '../archive/index.js';
-import type { MlpSubjectJson, Subject } from '../landscape/subjectTypes.js';
+import {
+  type CounterexampleJson,
+  exactPwlProofSchema,
+  intervalProofSchema,
+  writeFileAtomicNoClobber,
+} from '../archive/index.js';
+import type {
+  Certificate,
+  IntervalProofJson,
+  MlpSubjectJson,
+  Rigour,
+  Subject,
+} from '../landscape/subjectTypes.js';
 import type { PointJson } from '../nn/spec.js';
 import { type ExactOutcome, type ExactPwlProof, provePwl, provePwlAt } from './pwlProof.js';
 import * as Q from './rational.js';
@@ -17,25 +28,31 @@ import * as Q from './rational.js';
 
 export const PROOF_FILE_FORMAT = 'landscape-check/proof';
 
-export const proofFileSchema = z
-  .object({
-    format: z.literal(PROOF_FILE_FORMAT),
-    version: z.literal(1),
-    claim: z.string(),
-    /** The archive file this proves (same folder). */
-    file: z.string().regex(/^[0-9a-f]{16}\.json$/),
-    /** SHA-256 of that file's bytes: the proof is of exactly that file. */
-    fileSha256: z.string().regex(/^[0-9a-f]{64}$/),
-    rigour: z.literal('exact-rational'),
-    /** What was proved, in words. */
-    proved: z.string(),
-    proof: exactPwlProofSchema,
-  })
-  .strict();
-
-export type ProofFileJson = Omit<z.infer<typeof proofFileSchema>, 'proof'> & {
-  readonly proof: ExactPwlProof;
+const proofFileCommon = {
+  format: z.literal(PROOF_FILE_FORMAT),
+  version: z.literal(1),
+  claim: z.string(),
+  /** The archive file this proves (same folder). */
+  file: z.string().regex(/^[0-9a-f]{16}\.json$/),
+  /** SHA-256 of that file's bytes: the proof is of exactly that file. */
+  fileSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** What was proved, in words. */
+  proved: z.string(),
 };
+
+/** A proof file: an exact-rational proof (piecewise-linear files) or an interval proof (smooth strict minima). */
+export const proofFileSchema = z.discriminatedUnion('rigour', [
+  z.object({ ...proofFileCommon, rigour: z.literal('exact-rational'), proof: exactPwlProofSchema }).strict(),
+  z.object({ ...proofFileCommon, rigour: z.literal('interval-proof'), proof: intervalProofSchema }).strict(),
+]);
+
+type ProofFileCommon = Omit<z.infer<typeof proofFileSchema>, 'proof' | 'rigour'>;
+export type ProofFileJson =
+  | (ProofFileCommon & { readonly rigour: 'exact-rational'; readonly proof: ExactPwlProof })
+  | (ProofFileCommon & { readonly rigour: 'interval-proof'; readonly proof: IntervalProofJson });
+
+export const PROVED_INTERVAL =
+  'a strict local minimum x*: the only critical point in the box point ± radius (Krawczyk), the Hessian positive definite over the box, F(x*) in lossEnclosure, and F(betterPoint) below it: a strict local minimum that is not global';
 
 export const PROVED_PWL =
   'a local minimum p* with ‖p* − point‖ ≤ radius/2 (the point moved on the output layer only) whose loss is lossLowerBound, and betterLoss < lossLowerBound: a local minimum that is not global';
@@ -98,7 +115,9 @@ export function verifyExactProof(subject: Subject, betterPoint: unknown, recorde
 export function checkProofFile(
   archivePath: string,
   file: CounterexampleJson,
-): { rigour: 'exact-rational'; problems: string[] } | null {
+  /** The interval verifier (src/interval's verifyRigour), when interval proof files are to be re-run. */
+  intervalVerifier?: (subject: Subject, certificate: Certificate) => string[],
+): { rigour: Rigour; problems: string[] } | null {
   const path = proofFilePath(archivePath);
   if (!existsSync(path)) return null;
   let parsed: ProofFileJson;
@@ -106,52 +125,69 @@ export function checkProofFile(
     const result = proofFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
     if (!result.success)
       return {
-        rigour: 'exact-rational',
+        rigour: 'float-evidence',
         problems: [`${basename(path)}: not a proof file (${result.error.issues[0]?.message})`],
       };
-    parsed = result.data;
+    parsed = result.data as ProofFileJson;
   } catch (error) {
-    return { rigour: 'exact-rational', problems: [`${basename(path)}: ${(error as Error).message}`] };
+    return { rigour: 'float-evidence', problems: [`${basename(path)}: ${(error as Error).message}`] };
   }
   const problems: string[] = [];
   if (parsed.file !== basename(archivePath) || parsed.claim !== file.claim)
     problems.push(`${basename(path)} names ${parsed.claim}/${parsed.file}, not this file`);
   if (parsed.fileSha256 !== sha256(readFileSync(archivePath)))
     problems.push(`${basename(path)}: the archive file's bytes changed since the proof (SHA-256 differs)`);
-  problems.push(
-    ...verifyExactProof(
-      file.subject as Subject,
-      (file.certificate as { betterPoint?: unknown }).betterPoint,
-      parsed.proof,
-    ),
-  );
-  return { rigour: 'exact-rational', problems };
+  const certificate = file.certificate as Certificate;
+  if (parsed.rigour === 'exact-rational') {
+    problems.push(
+      ...verifyExactProof(
+        file.subject as Subject,
+        (certificate as { betterPoint?: unknown }).betterPoint,
+        parsed.proof,
+      ),
+    );
+  } else if (intervalVerifier !== undefined) {
+    const proved = { ...certificate, rigour: 'interval-proof', proof: parsed.proof } as Certificate;
+    problems.push(...intervalVerifier(file.subject as Subject, proved));
+  }
+  return { rigour: parsed.rigour, problems };
 }
 
 /** Write the proof file of an archive file (never overwriting); returns its path and whether it was created. */
 export function writeProofFile(
   archivePath: string,
   file: CounterexampleJson,
-  proof: ExactPwlProof,
+  proved:
+    | { readonly rigour: 'exact-rational'; readonly proof: ExactPwlProof }
+    | { readonly rigour: 'interval-proof'; readonly proof: IntervalProofJson },
 ): { path: string; created: boolean } {
-  const value: ProofFileJson = {
+  const value = {
     format: PROOF_FILE_FORMAT,
     version: 1,
     claim: file.claim,
     file: basename(archivePath),
     fileSha256: sha256(readFileSync(archivePath)),
-    rigour: 'exact-rational',
-    proved: PROVED_PWL,
-    proof,
+    rigour: proved.rigour,
+    proved: proved.rigour === 'exact-rational' ? PROVED_PWL : PROVED_INTERVAL,
+    proof: proved.proof,
   };
   const path = proofFilePath(archivePath);
   return { path, created: writeFileAtomicNoClobber(path, `${JSON.stringify(value, null, 2)}\n`) };
 }
 
-/** The level an archive file claims: `exact-rational` when a proof file sits beside it, else its certificate's. */
+/** The level an archive file claims: its proof file's when one sits beside it, else its certificate's. */
 export function claimedRigour(
   archivePath: string,
   certificate: { readonly rigour?: string | undefined },
 ): string {
-  return existsSync(proofFilePath(archivePath)) ? 'exact-rational' : (certificate.rigour ?? 'float-evidence');
+  const path = proofFilePath(archivePath);
+  if (existsSync(path)) {
+    try {
+      const parsed = proofFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+      return parsed.success ? parsed.data.rigour : 'float-evidence';
+    } catch {
+      return 'float-evidence';
+    }
+  }
+  return certificate.rigour ?? 'float-evidence';
 }
