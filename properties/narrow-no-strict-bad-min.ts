@@ -41,8 +41,8 @@ export const narrowNoStrictBadMin = defineClaim<NarrowGenome, Evidence>({
     'Certificates carry an interval proof when src/interval proves them (rigour interval-proof: a unique critical point ' +
     'in a box by the Krawczyk test, the interval Hessian over the box positive definite, the better point’s loss ' +
     'enclosure below the minimum’s); the archive also holds proved minima, every parameter trained, of tanh, sigmoid ' +
-    'and softplus 1 → 2 → 1 on 8–10 points and of tanh with two hidden layers, 1 → 1 → 1 → 1 on 8 points and ' +
-    '1 → 2 → 1 → 1 on 10 (scripts/prove-archive.js).',
+    'and softplus 1 → 2 → 1 on 8–10 points, and with two hidden layers of tanh and softplus 1 → 1 → 1 → 1 on 8 points ' +
+    'and tanh 1 → 2 → 1 → 1 on 10 (scripts/prove-archive.js).',
   kind: 'construction',
   expect: 'refuted',
   hypotheses: narrowGenomeArb(false),
