@@ -3,7 +3,7 @@
 //   node scripts/prove-archive.js narrow tanh 2 3 [2]   narrow networks: activation, hidden widths…, N points
 //        (env ITERS: L-BFGS iterations per start, default 5000; the last number is N; e.g. `narrow tanh 2 3` is layers [1, 2, 1] on 3 points, `narrow tanh 2 2 3` is
 //        [1, 2, 2, 1] on 3 points); optional env SEEDS (default 400) bounds the search, TEACHER (e.g. 3) sets the
-//        teacher's hidden widths (default: the student's).
+//        teacher's hidden widths (default: the student's), TEACHER_SCALE its parameters' standard deviation (1.5).
 //   node scripts/prove-archive.js exact                 exact-rational proof files (<hash>.proof) beside every
 //        piecewise-linear (relu, leaky-relu) archive file that has none yet (src/exact; the files are not touched)
 //   node scripts/prove-archive.js interval-files        interval proof files (<hash>.proof) beside the strict
@@ -119,7 +119,7 @@ function narrowSubject(activation, hidden, samples, seed) {
   const sizes = [1, ...hidden, 1];
   // env TEACHER: the teacher's hidden widths (default: the student's), e.g. TEACHER=3 for a wider 1 → 3 → 1 teacher
   const teacherSizes = process.env.TEACHER ? [1, ...process.env.TEACHER.split(',').map(Number), 1] : sizes;
-  const teacher = randomLayers(rng, teacherSizes, 1.5);
+  const teacher = randomLayers(rng, teacherSizes, Number(process.env.TEACHER_SCALE ?? 1.5));
   const targets = inputs.map((x) => [Math.round(forward(activation, teacher, x)[0] * 64) / 64]);
   return {
     kind: 'mlp',
@@ -152,7 +152,7 @@ function narrow(activation, hidden, samples) {
         model: `${hidden.length} hidden layer(s) of widths ${hidden.join(', ')}, biases, every parameter trained`,
         width: hidden[hidden.length - 1],
         samples,
-        search: `${process.env.TEACHER ? `TEACHER=${process.env.TEACHER} ` : ''}scripts/prove-archive.js narrow ${activation} ${hidden.join(' ')} ${samples}, seed ${seed}`,
+        search: `${process.env.TEACHER ? `TEACHER=${process.env.TEACHER} ` : ''}${process.env.TEACHER_SCALE ? `TEACHER_SCALE=${process.env.TEACHER_SCALE} ` : ''}scripts/prove-archive.js narrow ${activation} ${hidden.join(' ')} ${samples}, seed ${seed}`,
       },
     });
     const t0 = performance.now();
