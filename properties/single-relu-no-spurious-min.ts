@@ -44,6 +44,8 @@ export const singleReluNoSpuriousMin = defineClaim<SingleNeuronGenome, { readonl
     'so (w, b) is a non-strict local minimum; it is spurious whenever some y_i > 0 can be fitted better. ' +
     'Check: descend from the generated (w, b), examine the endpoint; a local minimum with a certified better point ' +
     `(${RESTARTS} L-BFGS restarts) refutes the claim. The certificate records the exact dead-neuron argument (margin m, radius ρ).`,
+  constants: { RESTARTS },
+  literals: ['b < 0', 'y_i > 0'],
   kind: 'construction',
   expect: 'refuted',
   hypotheses: singleNeuronArb(SINGLE_NEURON_TARGETS.any),

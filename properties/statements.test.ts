@@ -10,19 +10,13 @@ import { allClaims } from './index.js';
 const NOT_YET_DECLARED = new Set([
   'cho15-minima-concentrate',
   'cho15-network-minima-concentrate',
-  'dead-relu-plateau',
   'lds-no-suboptimal-basin',
   'lds-width-transition',
-  'lslsr18-one-neuron',
   'narrow-no-strict-bad-min',
-  'single-relu-no-spurious-min',
   'sjl19-quadratic',
-  'ss16-initial-basin-quality',
   'ss16-monotone-path',
   'ss18-spurious-minima-common',
   'ss18-spurious-rate',
-  'wide-relu-no-bad-local-min',
-  'ysj19-small-nonlinearity',
 ]);
 
 const declares = (claim: (typeof allClaims)[number]) =>
