@@ -32,8 +32,6 @@ export const cho15BandThresholds = defineClaim<BandGenome, Evidence>({
   constants: { BAND_MIN_ORDER, BAND_MAX_ORDER, THETA_ROOT_RTOL, SIGN_CHANGE_STEP },
   literals: [
     'E∞ = 2√((H−1)/H)',
-    'I₁(u)',
-    'I₁ term',
     '½log(H−1)',
     '(H−2)/(4(H−1))',
     '(k+1)',

@@ -43,7 +43,7 @@ export const kmRegionFullrankImpliesGlobal = defineClaim<RegionGenome, RegionEvi
     'the real network). Also ‖r‖·σ_n(J_A) ≤ ‖∇L‖ at sampled points of S_A (docs/derivations.md#jacobian-certificate) and the network equals the ' +
     'region model there. Regions with rank J_A < n (numericalRank, numpy cut) or an undecidable rank are discarded.',
   constants: { THEOREM: { ...THEOREM }, REGION_MARGIN_RTOL, ZERO_LOSS_RTOL, TARGET_NOISE_STEP },
-  literals: ['≠ 0', '(x, 1)', '½Σ_i', '(2A_ij − 1)', '> 0}', 'L = 0', 'd1·(d0+1) − n', '(−1,1)^d0', 'N(0,1)'],
+  literals: ['≠ 0', '(x, 1)', '(2A_ij − 1)', '> 0}', 'L = 0', 'd1·(d0+1) − n', '(−1,1)^d0', 'N(0,1)'],
   kind: 'theorem',
   expect: 'holds',
   hypotheses: regionGenome(THEOREM),
