@@ -57,9 +57,25 @@ export interface IntervalProofJson {
   readonly arithmetic: string;
 }
 
+/** An exact-rational proof of a piecewise-linear local minimum (src/exact/pwlProof.ts; numbers as "p/q" text). */
+export interface ExactPwlProofJson {
+  readonly method: 'pattern-margin+affine-least-squares';
+  readonly radius: string;
+  readonly slopes: readonly (readonly string[])[];
+  readonly margins: readonly string[];
+  readonly marginBounds: readonly string[];
+  readonly modelClass: 'affine' | 'constant' | 'fixed';
+  readonly lossLowerBound: string;
+  readonly pointLoss: string;
+  readonly shiftSquared: string;
+  readonly betterLoss: string;
+  readonly arithmetic: string;
+}
+
 interface CertificateCommon {
   readonly rigour?: Rigour | undefined;
   readonly proof?: IntervalProofJson | undefined;
+  readonly exactProof?: ExactPwlProofJson | undefined;
   readonly loss: number;
   readonly gradientNorm: number | null;
   readonly hessianEigenvalues: readonly number[] | null;
