@@ -30,6 +30,8 @@ export const INDEPENDENCE_SLOPE = 0.5;
 
 /** Parametric bootstrap resamples for the slope interval. */
 export const BOOTSTRAP_RESAMPLES = 400;
+/** The bootstrap interval's level in percent (two-sided, equal tails). */
+export const BOOTSTRAP_PERCENT = 95;
 
 /** `check`'s small grid: d0 = ⌈CHECK_RATIO·n⌉ and fixed d0 = CHECK_FIXED_D0, CHECK_TRIALS trials a cell. */
 export const CHECK_RATIO = 0.5;
@@ -173,8 +175,9 @@ export function analysePhase(cells: readonly PhaseCell[], seed: number): Experim
       if (s !== null) samples.push(s);
     }
     samples.sort((a, b) => a - b);
-    const lo = samples[Math.floor(0.025 * samples.length)] ?? null;
-    const hi = samples[Math.min(samples.length - 1, Math.ceil(0.975 * samples.length) - 1)] ?? null;
+    const [loTail, hiTail] = [(100 - BOOTSTRAP_PERCENT) / 200, (100 + BOOTSTRAP_PERCENT) / 200];
+    const lo = samples[Math.floor(loTail * samples.length)] ?? null;
+    const hi = samples[Math.min(samples.length - 1, Math.ceil(hiTail * samples.length) - 1)] ?? null;
     return { panel, estimate, lo, hi, resamples: samples.length };
   });
   const proportional = slopes.filter((s) => s.panel.startsWith('r='));
@@ -190,7 +193,7 @@ export function analysePhase(cells: readonly PhaseCell[], seed: number): Experim
           : 'refuted',
     detail:
       `d1*_½(n): the width where P crosses ½ (linear interpolation; rows crossing at the first width or never are left out); ` +
-      `slope of log d1*_½ on log n with a 95% parametric bootstrap interval (${BOOTSTRAP_RESAMPLES} resamples of every cell's ` +
+      `slope of log d1*_½ on log n with a ${BOOTSTRAP_PERCENT}% parametric bootstrap interval (${BOOTSTRAP_RESAMPLES} resamples of every cell's ` +
       `binomial count), required ≤ ${INDEPENDENCE_SLOPE} at its upper end (d1* ∝ n would give 1). ` +
       slopes
         .map(

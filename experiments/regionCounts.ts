@@ -9,6 +9,7 @@ import {
   decideRise,
   type Group,
   type StatAssertion,
+  TARGET_POWER,
 } from '../src/stats/index.js';
 
 /**
@@ -37,8 +38,20 @@ export const TESTS_TEXT =
   `exact tests at family level α = ${FAMILY_ALPHA} over rows (Bonferroni): no drop between any two widths of a row ` +
   `(one-sided Fisher, powered for a drop of ${DROP_EFFECT} from ${DROP_FROM}), a rise from the narrowest to the widest ` +
   `width (one-sided Fisher, powered for ${RISE_EFFECT} from ${RISE_BASELINE}), "most" = above ${MOST} at the widest ` +
-  `width (one-sided exact binomial, powered at ${MOST_POWER_AT}); power below 0.8 at the trials run is inconclusive ` +
+  `width (one-sided exact binomial, powered at ${MOST_POWER_AT}); power below ${TARGET_POWER} at the trials run is inconclusive ` +
   '(underpowered), never refuted';
+
+/** The constants TESTS_TEXT quotes, for the `constants` of a statement that quotes it. */
+export const TESTS_CONSTANTS = {
+  FAMILY_ALPHA,
+  DROP_FROM,
+  DROP_EFFECT,
+  RISE_BASELINE,
+  RISE_EFFECT,
+  MOST,
+  MOST_POWER_AT,
+  TARGET_POWER,
+};
 
 /** One row of a region experiment: its label and its cells' counts, narrowest width first. */
 export interface CountRow {

@@ -29,6 +29,21 @@ export const cho15BandThresholds = defineClaim<BandGenome, Evidence>({
     `E_k > E_{k+1} > E∞, and Θ_{k,H} > 0 at ${SIGN_CHANGE_STEP}·(E_k − E∞) above −E_k and < 0 as far below it, for ` +
     `H ≤ ${BAND_MAX_ORDER}. The H = 3 row recomputed independently [VER] ` +
     '(E₀ = 1.656998, the 3-spin ground state) is a regression test beside this claim.',
+  constants: { BAND_MIN_ORDER, BAND_MAX_ORDER, THETA_ROOT_RTOL, SIGN_CHANGE_STEP },
+  literals: [
+    'E∞ = 2√((H−1)/H)',
+    '½log(H−1)',
+    '(H−2)/(4(H−1))',
+    '(k+1)',
+    '[−E∞, 0]',
+    'u ≥ 0',
+    'E_{k+1}',
+    'Θ(−b) < 0',
+    'max(1, ',
+    'Θ_{k,H} > 0',
+    '< 0 as far',
+    'The H = 3 row recomputed independently [VER] (E₀ = 1.656998, the 3-spin ground state)',
+  ],
   kind: 'theorem',
   expect: 'holds',
   hypotheses: bandGenomeArb(BAND_MIN_ORDER, BAND_MAX_ORDER),

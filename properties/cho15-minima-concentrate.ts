@@ -15,11 +15,14 @@ import {
 } from '../experiments/cho15-minima-concentrate.js';
 import { defineClaim, type TrendEvidence, trendCertify, trendOutcome } from '../src/claims/index.js';
 import { type ConcentrationGenome, concentrationGenomeArb } from '../src/generate/concentration.js';
-import { mixSeed, spinGlassEndpoints } from '../src/landscape/spinGlass/index.js';
+import { mixSeed, SPHERE_GRAD_TOL, spinGlassEndpoints } from '../src/landscape/spinGlass/index.js';
 import { MIN_NORMAL_APPROX_SAMPLE } from '../src/stats/index.js';
 import { sources } from './sources.js';
 
 export type { ConcentrationGenome } from '../src/generate/concentration.js';
+
+/** The Clopper–Pearson interval (two-sided, in percent) whose lower end is the one-sided test at MINIMA_ALPHA. */
+const CLOPPER_PEARSON_PERCENT = Math.round(100 * (1 - 2 * MINIMA_ALPHA));
 
 export const cho15MinimaConcentrate = defineClaim<ConcentrationGenome, TrendEvidence>({
   id: 'cho15-minima-concentrate',
@@ -32,16 +35,39 @@ export const cho15MinimaConcentrate = defineClaim<ConcentrationGenome, TrendEvid
     'Model: the spherical H-spin glass L(w) = N^{−(H−1)/2} Σ_{i1…iH} X_{i1…iH} w_{i1}⋯w_{iH}, all N^H ordered tuples, X i.i.d. ' +
     'N(0, 1), on the sphere |w|² = N (Choromanska et al. 2015, after Auffinger, Ben Arous, Černý 2013). Protocol: for each N, R minimisations from uniform random points on the ' +
     'sphere, each with a fresh Hamiltonian by default (--instances K: K Hamiltonians shared round-robin); L-BFGS on the ' +
-    'scale-invariant lift, then Riemannian Newton to ‖grad_S L‖ ≤ 1e-12·(1+|L|); each endpoint labelled by the index of the ' +
+    `scale-invariant lift, then Riemannian Newton to ‖grad_S L‖ ≤ ${SPHERE_GRAD_TOL}·(1+|L|); each endpoint labelled by the index of the ` +
     'Riemannian Hessian on the tangent space. Claims: (1) the spread of L/N shrinks from the smallest to the largest N: ' +
     `one-sided Brown–Forsythe test at α = ${SPREAD_ALPHA}, powered for a ${SPREAD_RATIO}-fold spread (holds when the ` +
     'shrink is shown, refuted when a growth is, otherwise inconclusive with the power and the runs that would decide; ' +
     `below ${MIN_NORMAL_APPROX_SAMPLE} runs a size inconclusive); (2) nearly all endpoints are minima: one-sided exact ` +
-    `binomial tests of the index-0 fraction against ${MINIMA_FRACTION} at α = ${MINIMA_ALPHA} (its Clopper–Pearson 95% ` +
-    `interval lies above ${MINIMA_FRACTION}: holds; below: refuted), power stated at a true fraction of ` +
+    `binomial tests of the index-0 fraction against ${MINIMA_FRACTION} at α = ${MINIMA_ALPHA} (its Clopper–Pearson ` +
+    `${CLOPPER_PEARSON_PERCENT}% interval lies above ${MINIMA_FRACTION}: holds; below: refuted), power stated at a true fraction of ` +
     `${MINIMA_POWER_AT}. Convergence of L/N to the band [−E₀, −E∞] is not asserted (finite-size effects are large at ` +
     'these N); the band is drawn in the histogram. The paper’s grid Λ ∈ {25, 50, 100, 250, 500} and its SGD settings ' +
     `are [SEC]/[REC]; \`check\` runs N = ${CHECK_SIZES[0]} against ${CHECK_SIZES[1]} with ${CHECK_RUNS} runs each.`,
+  constants: {
+    SPHERE_GRAD_TOL,
+    SPREAD_ALPHA,
+    SPREAD_RATIO,
+    MIN_NORMAL_APPROX_SAMPLE,
+    MINIMA_FRACTION,
+    MINIMA_ALPHA,
+    CLOPPER_PEARSON_PERCENT,
+    MINIMA_POWER_AT,
+    CHECK_SIZES,
+    CHECK_RUNS,
+  },
+  literals: [
+    'N^{−(H−1)/2}',
+    'N(0, 1)',
+    'et al. 2015',
+    'Černý 2013',
+    '(1+|L|)',
+    '(1)',
+    '(2)',
+    'index-0',
+    'Λ ∈ {25, 50, 100, 250, 500}',
+  ],
   kind: 'empirical',
   expect: 'holds',
   hypotheses: concentrationGenomeArb(CHECK_SIZES),

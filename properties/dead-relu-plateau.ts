@@ -45,6 +45,7 @@ export const deadReluPlateau = defineClaim<
     'output weight v_j moves freely: a plateau, not a basin) and it is spurious when the targets are not constant. ' +
     'Check: descend from the generated point (L-BFGS, Newton polish), examine it; a critical point with every unit dead ' +
     'and a better point (the end of the Li–Ding–Sun path from it, which frees the dead units) refutes the claim.',
+  literals: ['m ≥ 1', '−margin < 0', '√(1 + '],
   kind: 'construction',
   expect: 'refuted',
   hypotheses: deadReluArb(false),

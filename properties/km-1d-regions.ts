@@ -10,7 +10,7 @@ import {
   RUN_WIDTH_RATIOS,
   runOneD,
 } from '../experiments/km-1d-regions.js';
-import { TESTS_TEXT } from '../experiments/regionCounts.js';
+import { TESTS_CONSTANTS, TESTS_TEXT } from '../experiments/regionCounts.js';
 import { defineClaim, type TrendEvidence, trendCertify, trendOutcome } from '../src/claims/index.js';
 import { type OneDGenome, oneDGenomeArb } from '../src/generate/regionTrends.js';
 import { loadHighs } from '../src/landscape/solvers/index.js';
@@ -29,13 +29,24 @@ export const km1dRegions = defineClaim<OneDGenome, TrendEvidence>({
   statement:
     'Two-layer relu net, one input with a bias, v fixed, distinct sorted samples x_1 < … < x_n. Each unit is active on ' +
     'a prefix or a suffix of the samples (a step vector), so there are ≤ (2n)^{d1} non-empty regions. Theorem 10: most ' +
-    'non-empty regions have rank J = n (hence no bad differentiable local minima) once d1 ≳ n·polylog n [REC]. Theorem ' +
-    '12: if v has enough positive and negative entries, most non-empty regions contain an affine set of global minima ' +
+    'non-empty regions have rank J = n (hence no bad differentiable local minima) once d1 ≳ n·polylog n [REC]. ' +
+    'Theorem 12: if v has enough positive and negative entries, most non-empty regions contain an affine set of global minima ' +
     '(dimension 2·d1 − n) [REC]. Check: regions sampled uniformly as the authors do (position uniform in {0..n−1} and a ' +
     'fair flip per unit), x sorted U[0,1), v = (−1, …, −1, +1, …, +1), y ~ N(0,1) [REC]; rank with numpy’s cut; the ' +
     'region LP (HiGHS) looks for a zero-loss point strictly inside. Both fractions rise from the narrowest to the widest ' +
     `d1 and are above ½ at the widest, the full-rank one does not drop: ${TESTS_TEXT}. \`check\`: ${checkGrid}, ` +
     `${CHECK_TRIALS} regions a cell; \`landscape run\`: n from --n, d1 = round(c·n), c ∈ {${RUN_WIDTH_RATIOS.join(', ')}}.`,
+  constants: { ...TESTS_CONSTANTS, CHECK_SHAPES, CHECK_TRIALS, RUN_WIDTH_RATIOS },
+  literals: [
+    '(2n)^{d1}',
+    'Theorem 10',
+    'Theorem 12',
+    '2·d1 − n',
+    '{0..n−1}',
+    'U[0,1)',
+    'v = (−1, …, −1, +1, …, +1)',
+    'N(0,1)',
+  ],
   kind: 'empirical',
   expect: 'holds',
   hypotheses: oneDGenomeArb(false),

@@ -14,7 +14,7 @@ import {
   RUN_MULTIPLIERS,
   runCounting,
 } from '../experiments/km-most-regions-fullrank.js';
-import { TESTS_TEXT } from '../experiments/regionCounts.js';
+import { TESTS_CONSTANTS, TESTS_TEXT } from '../experiments/regionCounts.js';
 import { defineClaim, type TrendEvidence, trendCertify, trendOutcome } from '../src/claims/index.js';
 import { type CountingGenome, countingGenomeArb } from '../src/generate/regionTrends.js';
 import { sources } from './sources.js';
@@ -36,6 +36,16 @@ export const kmMostRegionsFullrank = defineClaim<CountingGenome, TrendEvidence>(
     `from the narrowest to the widest d1, and is above ½ at the widest: ${TESTS_TEXT}. \`check\`: n = ${CHECK_N}, ` +
     `d0 ∈ {${CHECK_D0S.join(', ')}}, d1 = ⌈c·n/d0⌉ for c ∈ {${CHECK_MULTIPLIERS.join(', ')}}, ${CHECK_TRIALS} patterns a ` +
     `cell; \`landscape run\`: n from --n, d0 ∈ {${RUN_D0S.join(', ')}}, c ∈ {${RUN_MULTIPLIERS.join(', ')}}.`,
+  constants: {
+    ...TESTS_CONSTANTS,
+    CHECK_N,
+    CHECK_D0S,
+    CHECK_MULTIPLIERS,
+    CHECK_TRIALS,
+    RUN_D0S,
+    RUN_MULTIPLIERS,
+  },
+  literals: ['(v_j ≠ 0)', '2^{d1·n}', 'tends to 1', '≥ 1 − ε', 'N(0, I)'],
   kind: 'empirical',
   expect: 'holds',
   hypotheses: countingGenomeArb(false),

@@ -5,6 +5,7 @@
 // and reports its own numbers.
 import {
   analysePhase,
+  BOOTSTRAP_PERCENT,
   BOOTSTRAP_RESAMPLES,
   CHECK_PANELS,
   CHECK_TRIALS,
@@ -13,7 +14,7 @@ import {
   phaseExperiment,
   RUN_TRIALS,
 } from '../experiments/km-phase-transition.js';
-import { TESTS_TEXT } from '../experiments/regionCounts.js';
+import { TESTS_CONSTANTS, TESTS_TEXT } from '../experiments/regionCounts.js';
 import { defineClaim, type TrendEvidence, trendCertify, trendOutcome } from '../src/claims/index.js';
 import { type PhaseGenome, phaseGenomeArb } from '../src/generate/regionTrends.js';
 import { cellStream, phasePanels, runPhaseGrid } from '../src/landscape/regions/index.js';
@@ -21,7 +22,11 @@ import { sources } from './sources.js';
 
 export type { PhaseGenome } from '../src/generate/regionTrends.js';
 
-const grids = (panels: readonly Parameters<typeof panelText>[0][]) => panels.map(panelText).join('; ');
+type Panels = readonly Parameters<typeof panelText>[0][];
+const grids = (panels: Panels) => panels.map(panelText).join('; ');
+/** The numbers of a grid's text: d0 (or its ratio to n, from the key 'd0=2' or 'r=0.5'), the n and d1 lists. */
+const gridNumbers = (panels: Panels) =>
+  panels.map((p) => ({ d0: Number(p.key.split('=')[1]), ns: p.ns, d1s: p.d1s }));
 
 export const kmPhaseTransition = defineClaim<PhaseGenome, TrendEvidence>({
   id: 'km-phase-transition',
@@ -41,8 +46,19 @@ export const kmPhaseTransition = defineClaim<PhaseGenome, TrendEvidence>({
     '(every row); along every d0 ∝ n row it rises from the narrowest to the widest d1 and is above ½ at the widest ' +
     `(${TESTS_TEXT}); below the counting bound d1·(d0+1) < n no trial is full rank (exact); with d0 ∝ n the ` +
     `transition width is roughly independent of n (slope of log d1*_½ on log n ≤ ${INDEPENDENCE_SLOPE} at the upper ` +
-    `end of a 95% parametric bootstrap interval, ${BOOTSTRAP_RESAMPLES} resamples; our quantitative reading). The ` +
+    `end of a ${BOOTSTRAP_PERCENT}% parametric bootstrap interval, ${BOOTSTRAP_RESAMPLES} resamples; our quantitative reading). The ` +
     'paper’s figure values are unconfirmed and not used.',
+  constants: {
+    ...TESTS_CONSTANTS,
+    RUN_TRIALS,
+    RUN_GRIDS: gridNumbers(phasePanels('all')),
+    CHECK_TRIALS,
+    CHECK_GRIDS: gridNumbers(CHECK_PANELS),
+    INDEPENDENCE_SLOPE,
+    BOOTSTRAP_PERCENT,
+    BOOTSTRAP_RESAMPLES,
+  },
+  literals: ['d0 → d1 → 1', '±1/√d0', 'N(0, 1)', 'U[0,1]^{n×d0}', 'd1(d0+1)', 'd1·(d0+1) < n'],
   kind: 'empirical',
   expect: 'holds',
   hypotheses: phaseGenomeArb(false),

@@ -12,7 +12,7 @@ import {
   verifyRegionDetails,
 } from '../src/claims/index.js';
 import { type RegionGenome, type RegionShape, regionGenome } from '../src/generate/activationRegions.js';
-import { REGION_MARGIN_RTOL, ZERO_LOSS_RTOL } from '../src/landscape/regions/index.js';
+import { REGION_MARGIN_RTOL, TARGET_NOISE_STEP, ZERO_LOSS_RTOL } from '../src/landscape/regions/index.js';
 import { loadHighs } from '../src/landscape/solvers/index.js';
 import { sources } from './sources.js';
 
@@ -34,7 +34,7 @@ export const kmRegionFullrankImpliesGlobal = defineClaim<RegionGenome, RegionEvi
     'the region S_A = {W : (2A_ij − 1)·w̃_j·x̃_i > 0} and J_A = S ⊙ X̃ (row i: (v_j·A_ij·x̃_i)_j). Claim: if rank J_A = n, ' +
     'every differentiable critical point of L in S_A is a global minimum with L = 0, and if S_A contains a zero-loss ' +
     'point, the zero-loss set in S_A is an affine set of dimension d1·(d0+1) − n intersected with S_A. ' +
-    'Check (data uniform on (−1,1)^d0, weights N(0,1), targets = the network plus noise k/4, ' +
+    `Check (data uniform on (−1,1)^d0, weights N(0,1), targets = the network plus noise k/${TARGET_NOISE_STEP}, ` +
     `n ≤ ${THEOREM.n[1]}, d0 ≤ ${THEOREM.d0[1]}, ${THEOREM.d1[0]} ≤ d1 ≤ ${THEOREM.d1[1]}): the region LP ` +
     '(HiGHS) looks for a minimiser of the region quadratic ½‖J_A·w̃ − y‖² strictly inside S_A ' +
     `(margin > ${REGION_MARGIN_RTOL}, relative) — these are exactly the differentiable critical points in S_A; one ` +
@@ -42,6 +42,8 @@ export const kmRegionFullrankImpliesGlobal = defineClaim<RegionGenome, RegionEvi
     'network, and the zero-loss set there must have dimension d1·(d0+1) − n (the null space of J_A, stepped along on ' +
     'the real network). Also ‖r‖·σ_n(J_A) ≤ ‖∇L‖ at sampled points of S_A (docs/derivations.md#jacobian-certificate) and the network equals the ' +
     'region model there. Regions with rank J_A < n (numericalRank, numpy cut) or an undecidable rank are discarded.',
+  constants: { THEOREM: { ...THEOREM }, REGION_MARGIN_RTOL, ZERO_LOSS_RTOL, TARGET_NOISE_STEP },
+  literals: ['≠ 0', '(x, 1)', '(2A_ij − 1)', '> 0}', 'L = 0', 'd1·(d0+1) − n', '(−1,1)^d0', 'N(0,1)'],
   kind: 'theorem',
   expect: 'holds',
   hypotheses: regionGenome(THEOREM),

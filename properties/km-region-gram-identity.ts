@@ -21,6 +21,8 @@ export const kmRegionGramIdentity = defineClaim<GramGenome, { readonly error: nu
     `(n ≤ ${GRAM_SHAPE.n[1]}, d0 ≤ ${GRAM_SHAPE.d0[1]}, d1 ≤ ${GRAM_SHAPE.d1[1]}; data uniform on (−1,1)^d0, ` +
     `weights N(0,1), v = ±(½ + |N(0,1)|)), entrywise relative error ≤ ${GRAM_IDENTITY_RTOL} of the largest ` +
     `entry; points within ${KINK_RTOL} (relative) of a kink are discarded (relu′ is ambiguous there).`,
+  constants: { GRAM_SHAPE, GRAM_IDENTITY_RTOL, KINK_RTOL },
+  literals: ['{0,1}', 'A_ji = 1', 'b_j > 0', '(x, 1)', '(−1,1)^d0', 'N(0,1)'],
   kind: 'theorem',
   expect: 'holds',
   hypotheses: gramGenome(false),

@@ -6,6 +6,7 @@ import { type SegmentGenome, segmentGenome } from '../src/generate/activationReg
 import {
   GRAM_RTOL,
   genomeSubject,
+  QUADRATIC_FIT_PIECES,
   QUADRATIC_FIT_RTOL,
   quadraticFit,
   REGION_SAFETY,
@@ -33,9 +34,18 @@ export const regionLinearity = defineClaim<SegmentGenome, { readonly what: strin
     '(W, b) + t·(D, δ), t ∈ [0, T], inside S_A, L(t) = ½‖F(X) − Y‖² is an exact quadratic in t; (b) the Jacobian of ' +
     "F(X) in (W, b) satisfies J Jᵀ = (Aᵀ diag(v²) A) ∘ (X̃ X̃ᵀ) (per output pair; X̃ = [X, 1] with bias), A_ui = σ'(z_ui). " +
     `Check: from the generated point (not on a region boundary) the segment ends at ${REGION_SAFETY} of the distance ` +
-    `to the first kink (or T = ${T_MAX}); the quadratic through t = 0, T/2, T predicts L at the six other points ` +
-    `t = kT/8 to ${QUADRATIC_FIT_RTOL} of s·(‖F‖ + ‖Y‖)²; (b) entrywise to ${GRAM_RTOL} relative, J from the core's ` +
+    `to the first kink (or T = ${T_MAX}); the quadratic through t = 0, T/2, T predicts L at the ${QUADRATIC_FIT_PIECES - 2} other ` +
+    `points t = kT/${QUADRATIC_FIT_PIECES} to ${QUADRATIC_FIT_RTOL} of s·(‖F‖ + ‖Y‖)²; (b) entrywise to ${GRAM_RTOL} relative, J from the core's ` +
     'reverse-mode Jacobian.',
+  constants: {
+    REGION_SAFETY,
+    T_MAX,
+    QUADRATIC_FIT_PIECES,
+    OTHER_POINTS: QUADRATIC_FIT_PIECES - 2,
+    QUADRATIC_FIT_RTOL,
+    GRAM_RTOL,
+  },
+  literals: ['t ∈ [0, T]', '[X, 1]', 't = 0, T/2, T'],
   kind: 'theorem',
   expect: 'holds',
   hypotheses: segmentGenome('inside'),

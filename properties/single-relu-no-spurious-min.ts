@@ -3,13 +3,14 @@
 // The claim below is the false one; see `statement`.
 import { defineClaim, oneHiddenReluHypotheses, SPURIOUS_MINIMUM_KINDS } from '../src/claims/index.js';
 import {
+  deadNeuronExact,
   mutateSingleNeuron,
   SINGLE_NEURON_TARGETS,
   type SingleNeuronGenome,
   singleNeuronArb,
   singleNeuronSubject,
 } from '../src/generate/deadUnits.js';
-import { deadUnitsProof, marginProblems } from '../src/landscape/basins/index.js';
+import { marginProblems } from '../src/landscape/basins/index.js';
 import {
   bestOfRestarts,
   descendAndExamine,
@@ -18,7 +19,6 @@ import {
   spuriousMinimumCertificate,
   subjectModel,
 } from '../src/landscape/index.js';
-import { subjectProblem } from '../src/nn/index.js';
 import { seededRng } from '../src/random.js';
 import { sources } from './sources.js';
 
@@ -27,12 +27,6 @@ const RESTARTS = 6;
 /** The descent's examination (radii, sampled perturbations), and the certificate's (more perturbations). */
 const CHECK_EXAM = { radii: [1e-3, 1e-5], trials: 40 };
 const CERTIFY_EXAM = { radii: [1e-2, 1e-3, 1e-4], trials: 200 };
-
-/** The dead-neuron argument: margin and radius of the ball where every pre-activation stays negative, or null. */
-const deadNeuron = (subject: MlpSubjectJson) => {
-  const { problem, theta } = subjectProblem(subject);
-  return deadUnitsProof(problem, theta);
-};
 
 export const singleReluNoSpuriousMin = defineClaim<SingleNeuronGenome, { readonly better: number[] }>({
   id: 'single-relu-no-spurious-min',
@@ -44,6 +38,8 @@ export const singleReluNoSpuriousMin = defineClaim<SingleNeuronGenome, { readonl
     'so (w, b) is a non-strict local minimum; it is spurious whenever some y_i > 0 can be fitted better. ' +
     'Check: descend from the generated (w, b), examine the endpoint; a local minimum with a certified better point ' +
     `(${RESTARTS} L-BFGS restarts) refutes the claim. The certificate records the exact dead-neuron argument (margin m, radius ρ).`,
+  constants: { RESTARTS },
+  literals: ['b < 0', 'y_i > 0'],
   kind: 'construction',
   expect: 'refuted',
   hypotheses: singleNeuronArb(SINGLE_NEURON_TARGETS.any),
@@ -57,7 +53,7 @@ export const singleReluNoSpuriousMin = defineClaim<SingleNeuronGenome, { readonl
   check(g) {
     const subject = singleNeuronSubject(g);
     const model = subjectModel(subject);
-    const proof = deadNeuron(subject);
+    const proof = deadNeuronExact(subject);
     const score = proof === null ? -1 : 0;
     const result = descendAndExamine(model.objective, model.theta, seededRng(g.restarts + 1), CHECK_EXAM);
     if (result.exam === null)
@@ -79,10 +75,7 @@ export const singleReluNoSpuriousMin = defineClaim<SingleNeuronGenome, { readonl
       ...subject,
       point: model.toPoint(result.theta) as MlpSubjectJson['point'],
     };
-    const proof = deadNeuron(final);
-    const argument =
-      'every pre-activation w·x_i + b ≤ −margin; perturbations of norm < radius = margin/√(1 + max‖x_i‖²) keep the unit dead, so L is constant there';
-    const exact = proof === null ? null : { argument, margin: proof.margin, radius: proof.radius };
+    const exact = deadNeuronExact(final);
     const better = Float64Array.from(evidence.better);
     const certificate = spuriousMinimumCertificate(subjectModel(final), result.exam, better, { exact });
     return { ok: true, value: { subject: final, certificate } };
@@ -91,7 +84,7 @@ export const singleReluNoSpuriousMin = defineClaim<SingleNeuronGenome, { readonl
     const exact = file.certificate.exact;
     if (exact === null || exact === undefined) return [];
     if (file.subject.kind !== 'mlp') return ['the dead-neuron argument needs an mlp subject'];
-    const proof = deadNeuron(file.subject as MlpSubjectJson);
+    const proof = deadNeuronExact(file.subject as MlpSubjectJson);
     if (proof === null) return ['exact: the neuron is not dead on every sample'];
     return marginProblems(proof.margin, exact);
   },

@@ -6,6 +6,7 @@ import {
   SJL_DIMS,
   SJL_GENERIC_RTOL,
   SJL_GRID,
+  SJL_GRID_STEP,
   SJL_NETWORK_SHAPE,
   type SjlGenome,
   sjlArb,
@@ -47,13 +48,15 @@ export const sjl19Quadratic = defineClaim<SjlGenome, Evidence>({
     'f(x) = Σ_{j=1}^k v_j (w_jᵀx)², v fixed with p ≥ d entries +1 and q ≥ d entries −1 (k = p + q ≥ 2d), squared loss ' +
     'L(W) = ½Σ_i (f(x_i) − y_i)². Hypotheses [REC, unconfirmed against the paper: only confirmed details are CI-blocking]: ' +
     'with these v every symmetric M = Σ_j v_j w_j w_jᵀ is reachable, all local minima are global and all saddles ' +
-    `strict; for n ≤ d(d+1)/2 generic inputs the global minimum is 0. Check: ${SJL_DIMS[0]} ≤ d ≤ ${SJL_DIMS[1]}, inputs and targets k/4 ` +
-    `(|k| ≤ ${SJL_GRID}), generic position (σ_min/σ_max of the n × d(d+1)/2 design ≥ ${SJL_GENERIC_RTOL}, else discarded), L-BFGS from ` +
+    `strict; for n ≤ d(d+1)/2 generic inputs the global minimum is 0. Check: ${SJL_DIMS[0]} ≤ d ≤ ${SJL_DIMS[1]}, inputs and targets ` +
+    `k/${SJL_GRID_STEP} (|k| ≤ ${SJL_GRID}), generic position (σ_min/σ_max of the n × d(d+1)/2 design ≥ ${SJL_GENERIC_RTOL}, else discarded), L-BFGS from ` +
     `W_0 ~ N(0, 1/d) (Newton polish when it crawls) to L ≤ ${ZERO_LOSS_RTOL}·s, s = ½Σy_i² (or L(W_0) when y = 0), ` +
     'which passes, or to a critical point; a critical point above 0 by the ' +
     'spurious gap whose Hessian (on the complement of the O(p, q) symmetry orbit) has no negative eigenvalue and where no ' +
     'perturbation descends is a second-order stationary point that is not global: it refutes "no spurious minima, strict ' +
     'saddles". A saddle endpoint passes; non-convergence is inconclusive.',
+  constants: { SJL_DIMS, SJL_GRID_STEP, SJL_GRID, SJL_GENERIC_RTOL, ZERO_LOSS_RTOL },
+  literals: ['{j=1}', 'd(d+1)/2', '+1', '−1', '2d', 'is 0', 'N(0, 1/d)', 'y = 0', 'above 0'],
   kind: 'theorem',
   expect: 'holds',
   hypotheses: sjlArb(false),

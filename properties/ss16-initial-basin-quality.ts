@@ -49,6 +49,16 @@ export const ss16InitialBasinQuality = defineClaim<BasinTrendGenome, TrendEviden
     `width (n ∈ {${BASIN_TREND_SAMPLES.join(', ')}}, d ∈ {${BASIN_TREND_DIMS.join(', ')}}); \`landscape run ` +
     'ss16-initial-basin-quality` runs the full protocol (`--clusters k` adds the clustered-data series, where the ' +
     'effect is said to be amplified [SEC]).',
+  constants: {
+    BASIN_EPS_RTOL,
+    WIDTH_MULTIPLIERS,
+    DROP_FAMILY_ALPHA,
+    GROWTH,
+    CHECK_TRIALS,
+    BASIN_TREND_SAMPLES,
+    BASIN_TREND_DIMS,
+  },
+  literals: ['N(0, I_d)', 'N(0, 1)', '(1/n)', 'N(0, I/d)', 'N(0, 1/m)', 'L(0)'],
   kind: 'empirical',
   expect: 'holds',
   hypotheses: basinTrendArb('increasing'),

@@ -52,6 +52,7 @@ export const wideReluNoBadLocalMin = defineClaim<WideReluGenome, { readonly bett
     'Li–Ding–Sun path from it reaches loss ≈ 0 (the better point). The certificate records the flat move (a unit with ' +
     'a_j = 0 moves its kink between samples; L unchanged) and the descent step on a_j after it: the minimum is not a ' +
     'basin, consistent with lds-no-suboptimal-basin.',
+  literals: ['unit 1', 'a_1 = 1', 'shift > 0', 'a_j = 0', '√(1 + ', 'loss ≈ 0'],
   kind: 'construction',
   expect: 'refuted',
   hypotheses: wideReluArb(false),

@@ -53,6 +53,8 @@ export const ysj19SmallNonlinearity = defineClaim<SmallNonlinearityGenome, { rea
     'move freely, the "infinitely many" minima). It is spurious because s₊ ≠ s₋: a unit with a_j = 0 moves its kink ' +
     'between samples (L unchanged) and the exact best a_j then lowers L (the better point). With s₊ = s₋ the network ' +
     'is affine and L_lin is the global minimum (the control).',
+  constants: { SLOPES, SMALL_NONLINEARITY_MIN_WIDTH },
+  literals: ['(t ≥ 0)', '(t < 0)', 't > 0', 's₊ = 1', '[X 1]', 'unit 1', 'weight 0', '√(1 + ', 'a_j = 0'],
   kind: 'construction',
   expect: 'refuted',
   hypotheses: smallNonlinearityArb(SLOPES),

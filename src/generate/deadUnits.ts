@@ -1,6 +1,7 @@
 import fc from 'fast-check';
-import { distinctInputs } from '../landscape/basins/index.js';
+import { deadUnitsProof, distinctInputs } from '../landscape/basins/index.js';
 import type { MlpSubjectJson } from '../landscape/index.js';
+import { subjectProblem } from '../nn/index.js';
 import type { Rng } from '../random.js';
 
 /**
@@ -63,6 +64,18 @@ export function singleNeuronLaw(targets: { min: number; max: number }): (g: Sing
     if (g.ws.length !== 3 || !inGrid([...g.ws, g.bs])) problems.push('(w, b) off the grid');
     return problems;
   };
+}
+
+/** The dead-neuron argument at a subject's point: margin and radius of the ball where every pre-activation stays
+ *  negative (so L is constant there), or null when the neuron is live on some sample. */
+export function deadNeuronExact(
+  subject: MlpSubjectJson,
+): { argument: string; margin: number; radius: number } | null {
+  const { problem, theta } = subjectProblem(subject);
+  const proof = deadUnitsProof(problem, theta);
+  const argument =
+    'every pre-activation w·x_i + b ≤ −margin; perturbations of norm < radius = margin/√(1 + max‖x_i‖²) keep the unit dead, so L is constant there';
+  return proof === null ? null : { argument, margin: proof.margin, radius: proof.radius };
 }
 
 /** f(x) = relu(w·x + b) as an mlp [d, 1, 1] whose output layer (weight 1, bias 0) is frozen. */

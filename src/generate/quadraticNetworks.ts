@@ -28,8 +28,10 @@ const XS = 40;
 const YS = 10;
 /** Input dimensions d (inclusive). */
 export const SJL_DIMS = [2, 4] as const;
-/** Inputs and targets are k/4 with |k| ≤ SJL_GRID. */
+/** Inputs and targets are k/SJL_GRID_STEP with |k| ≤ SJL_GRID. */
 export const SJL_GRID = 8;
+/** The divisor of the input and target grid (steps of ¼). */
+export const SJL_GRID_STEP = 4;
 
 export function sjlArb(positiveOnly: boolean): fc.Arbitrary<SjlGenome> {
   return fc.record({
@@ -102,9 +104,9 @@ export function sjlInstance(g: SjlGenome): SjlInstance {
   const d = g.d;
   const n = Math.min(g.n, (d * (d + 1)) / 2);
   const inputs = Array.from({ length: n }, (_, i) =>
-    Array.from({ length: d }, (_, a) => g.xs[(i * d + a) % XS]! / 4),
+    Array.from({ length: d }, (_, a) => g.xs[(i * d + a) % XS]! / SJL_GRID_STEP),
   );
-  const targets = Array.from({ length: n }, (_, i) => g.ys[i % YS]! / 4);
+  const targets = Array.from({ length: n }, (_, i) => g.ys[i % YS]! / SJL_GRID_STEP);
   const p = d + g.extraPositive;
   const q = d + g.extraNegative;
   const v = g.positiveOnly

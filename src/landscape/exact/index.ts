@@ -17,6 +17,7 @@ export {
 export { GENOME_ACTIVATIONS, genomeActivation, genomeSubject, type NetworkGenome } from './networkGenome.js';
 export {
   type GramCheck,
+  QUADRATIC_FIT_PIECES,
   type QuadraticFit,
   quadraticFit,
   type RegionInterval,

@@ -73,8 +73,11 @@ export interface QuadraticFit {
   readonly isQuadratic: boolean;
 }
 
+/** quadraticFit splits [0, T] into this many equal pieces (nodes 0, ½, 1 of T; the other points test the fit). */
+export const QUADRATIC_FIT_PIECES = 8;
+
 /**
- * Evaluate L(θ + t·d) at t = k·T/8 (k = 0 … 8), fit the quadratic through k = 0, 4, 8 and measure how well it
+ * Evaluate L(θ + t·d) at t = k·T/8 (k = 0 … 8, 8 = QUADRATIC_FIT_PIECES), fit the quadratic through k = 0, 4, 8 and measure how well it
  * predicts the other six (Lagrange form; inside the nodes each prediction is a combination with weights
  * summing to 1 in absolute value < 2). The loss is an exact quadratic iff the deviation is rounding:
  * isQuadratic is relativeDeviation ≤ QUADRATIC_FIT_RTOL. Any network and direction; the claim that it is
@@ -86,7 +89,9 @@ export function quadraticFit(
   direction: Float64Array,
   T: number,
 ): QuadraticFit {
-  const steps = Array.from({ length: 9 }, (_, k) => (k * T) / 8);
+  const pieces = QUADRATIC_FIT_PIECES;
+  const half = pieces / 2;
+  const steps = Array.from({ length: pieces + 1 }, (_, k) => (k * T) / pieces);
   const at = (t: number): Float64Array => Float64Array.from(theta, (x, i) => x + t * direction[i]!);
   const losses = steps.map((t) => loss(problem, at(t)));
   let yy = 0;
@@ -98,13 +103,13 @@ export function quadraticFit(
     for (let k = 0; k < f.length; k++) ff += f[k]! * f[k]!;
     scale = Math.max(scale, lossWeight(problem) * (Math.sqrt(ff) + Math.sqrt(yy)) ** 2);
   }
-  const [l0, lh, l1] = [losses[0]!, losses[4]!, losses[8]!];
+  const [l0, lh, l1] = [losses[0]!, losses[half]!, losses[pieces]!];
   let maxDeviation = 0;
   let finite = losses.every(Number.isFinite);
-  for (let k = 0; k <= 8; k++) {
-    if (k % 4 === 0) continue;
+  for (let k = 0; k <= pieces; k++) {
+    if (k % half === 0) continue;
     // Lagrange basis on the nodes 0, ½, 1 at s = k/8: ℓ0 = 2(s−½)(s−1), ℓh = −4s(s−1), ℓ1 = 2s(s−½)
-    const s = k / 8;
+    const s = k / pieces;
     const q = 2 * (s - 0.5) * (s - 1) * l0 - 4 * s * (s - 1) * lh + 2 * s * (s - 0.5) * l1;
     const d = Math.abs(losses[k]! - q);
     if (!Number.isFinite(d)) finite = false;

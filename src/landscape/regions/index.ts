@@ -91,6 +91,7 @@ export {
   fromTheta,
   type SeededCaseSpec,
   seededTwoLayerCase,
+  TARGET_NOISE_STEP,
   type TwoLayerCase,
   toTheta,
   twoLayerSubject,

@@ -137,11 +137,14 @@ export interface SeededCaseSpec {
   /** Output weights v_j = ±(½ + |N(0, 1)|): bounded away from 0 (the theorems need v_j ≠ 0). */
   readonly outputSeed: number;
   /**
-   * Targets y_i = f(x_i) + noise_i/4 at the generated weights: a region whose minimiser sits near the point, so
+   * Targets y_i = f(x_i) + noise_i/TARGET_NOISE_STEP at the generated weights: a region whose minimiser sits near the point, so
    * both the interior-critical-point and the zero-loss branches of the region theorems are exercised.
    */
   readonly noise: readonly number[];
 }
+
+/** Divisor of the generated target noise (targets y_i = f(x_i) + noise_i/TARGET_NOISE_STEP): steps of ¼. */
+export const TARGET_NOISE_STEP = 4;
 
 export function seededTwoLayerCase(spec: SeededCaseSpec): TwoLayerCase {
   const { n, d0, d1, bias, slope } = spec;
@@ -162,7 +165,7 @@ export function seededTwoLayerCase(spec: SeededCaseSpec): TwoLayerCase {
       for (let k = 0; k < d0; k++) z += weights[j]![k]! * x[k]!;
       f += v[j]! * (z > 0 ? z : slope * z);
     }
-    return f + (spec.noise[i % spec.noise.length] ?? 0) / 4;
+    return f + (spec.noise[i % spec.noise.length] ?? 0) / TARGET_NOISE_STEP;
   });
   return { inputs, targets, weights, biases, v, slope };
 }
