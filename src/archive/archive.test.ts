@@ -23,6 +23,7 @@ import {
   loadArchive,
   loadCounterexampleFile,
   MAX_ARCHIVE_FILE_BYTES,
+  makeFolder,
   parseCounterexample,
   saveCounterexample,
   staleTemporaries,
@@ -239,5 +240,17 @@ describe('the archive', () => {
     writeFileAtomicReplace(path, 'two');
     expect(readFileSync(path, 'utf8')).toBe('two');
     expect(readdirSync(join(root, 'cache'))).toEqual(['c.json']);
+  });
+
+  test('folders are made level by level; a path that cannot be made is an error, never a hang', () => {
+    const root = scratch();
+    makeFolder(join(root, 'a', 'b', 'c'));
+    makeFolder(join(root, 'a', 'b', 'c'));
+    expect(readdirSync(join(root, 'a', 'b'))).toEqual(['c']);
+    writeFileSync(join(root, 'file'), 'x');
+    expect(() => makeFolder(join(root, 'file', 'sub'))).toThrow();
+    expect(() => writeFileAtomicReplace(join(root, 'file', 'c.json'), 'x')).toThrow();
+    // Node's own recursive mkdir loops forever here (a parent that exists, a child that fails with ENOENT).
+    if (existsSync('/proc/self')) expect(() => makeFolder('/proc/no-such/folder')).toThrow(/ENOENT/);
   });
 });

@@ -35,6 +35,7 @@ export {
 } from './schema.js';
 export {
   cleanStaleTemporaries,
+  makeFolder,
   staleTemporaries,
   writeFileAtomicNoClobber,
   writeFileAtomicReplace,
