@@ -79,6 +79,15 @@ describe('canonical JSON and content hashes', () => {
         expect(Object.is(row[0], tricky[i])).toBe(true);
     }
   });
+  test('canonical JSON by example: keys sorted by code unit, undefined members dropped, no whitespace', () => {
+    expect(canonicalJson({ b: 1, a: [1, { d: undefined, c: 'x', B: null }], é: 0.1 })).toBe(
+      '{"a":[1,{"B":null,"c":"x"}],"b":1,"é":0.1}',
+    );
+    expect(canonicalJson([])).toBe('[]');
+    expect(canonicalJson({})).toBe('{}');
+    expect(() => canonicalJson(undefined)).toThrow(/cannot encode undefined/);
+    expect(() => canonicalJson(() => 1)).toThrow(/cannot encode function/);
+  });
 });
 
 describe('the archive', () => {
@@ -252,5 +261,21 @@ describe('the archive', () => {
     expect(() => writeFileAtomicReplace(join(root, 'file', 'c.json'), 'x')).toThrow();
     // Node's own recursive mkdir loops forever here (a parent that exists, a child that fails with ENOENT).
     if (existsSync('/proc/self')) expect(() => makeFolder('/proc/no-such/folder')).toThrow(/ENOENT/);
+  });
+
+  test('a replace that cannot rename removes its temporary and throws; the target is untouched', () => {
+    const root = scratch();
+    const target = join(root, 'taken');
+    mkdirSync(join(target, 'inside'), { recursive: true });
+    expect(() => writeFileAtomicReplace(target, 'x')).toThrow();
+    expect(readdirSync(root)).toEqual(['taken']);
+    expect(readdirSync(target)).toEqual(['inside']);
+  });
+
+  test('a no-clobber write onto a folder loses like any existing path and leaves no temporary', () => {
+    const root = scratch();
+    mkdirSync(join(root, 'taken'));
+    expect(writeFileAtomicNoClobber(join(root, 'taken'), 'x')).toBe(false);
+    expect(readdirSync(root)).toEqual(['taken']);
   });
 });
