@@ -2,7 +2,7 @@
 // `npm run test:mutation [-- <stryker options>]`: Stryker once per scope (MUTATION_SCOPE=a,b picks some; default
 // all four), each mutating its own folder against its own tests (stryker.config.mjs, vitest.mutation.config.ts),
 // under `nice`, then one line per scope: the mutation score with its counts and the wall time. Reports (JSON and
-// HTML) go to reports/mutation/<scope>.*; re-runs are incremental. Exit 1 when a scope scores under 85%.
+// HTML) go to reports/mutation/<scope>.*. Exit 1 when a scope scores under 85%.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
