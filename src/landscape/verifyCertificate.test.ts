@@ -221,6 +221,16 @@ describe('verifyCertificate', () => {
       kind: 'strict-local-min-not-global',
     };
     expect(verify(subject, strictOnKink as Certificate).join('\n')).toMatch(/strictness is not shown/);
+    // A non-strict minimum on the kink that records no gradient and no Hessian says nothing false: neither is
+    // refused, and strictness is not asked of it.
+    const model = subjectModel(subject);
+    const onKink = verify(subject, {
+      ...c,
+      loss: model.objective.value(model.theta),
+      gradientNorm: null,
+      hessianEigenvalues: null,
+    });
+    expect(onKink.filter((p) => /gradientNorm|hessianEigenvalues|strictness/.test(p))).toEqual([]);
   });
 
   test('a negative eigenvalue refutes a local minimum; a genuine saddle verifies; malformed points are reported', () => {
