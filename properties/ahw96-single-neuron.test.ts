@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
+import { singleNeuronSubject } from '../src/generate/singleNeuron.js';
 import { subjectModel } from '../src/landscape/index.js';
 import { blockDataset, singleNeuronLoss, singleNeuronMinima } from '../src/landscape/population/index.js';
 import { describeClaim } from '../test/claimSuite.js';
-import { ahw96SingleNeuron, singleNeuronSubject } from './ahw96-single-neuron.js';
+import { ahw96SingleNeuron } from './ahw96-single-neuron.js';
 
 describeClaim(ahw96SingleNeuron);
 

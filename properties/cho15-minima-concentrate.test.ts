@@ -1,12 +1,13 @@
 import { expect, test } from 'vitest';
+import { analyseConcentration } from '../experiments/cho15-minima-concentrate.js';
 import { spinGlassEndpoints } from '../src/landscape/spinGlass/index.js';
 import { describeClaim } from '../test/claimSuite.js';
-import { analyseConcentration, cho15MinimaConcentrate } from './cho15-minima-concentrate.js';
+import { cho15MinimaConcentrate } from './cho15-minima-concentrate.js';
 
 describeClaim(cho15MinimaConcentrate);
 
 test('the assertion "nearly all endpoints are minima" fails when the endpoints are random points of the sphere (no descent)', () => {
-  // Random points are not critical: label them as not converged and the Wilson bound collapses.
+  // Random points are not critical: label them as not converged and the exact binomial test shows the fraction below 0.9.
   const endpoints = spinGlassEndpoints(3, 12, 20, 5).map((e) => ({ ...e, converged: false }));
   const result = analyseConcentration(
     3,
@@ -51,4 +52,12 @@ test('sizes up to Λ = 500 (the paper’s largest) are accepted, larger ones are
   const run = cho15MinimaConcentrate.experiment!.run({ N: '6,8', runs: '3' }, { seed: 1, log: () => {} });
   const t = run.json!.thresholds as { eInfinity: number; E0: number };
   expect(Math.abs(t.eInfinity - 1.632993) <= 5e-7 && Math.abs(t.E0 - 1.656998) <= 5e-7).toBe(true);
+});
+
+test('3 runs a size are inconclusive (underpowered, with the runs that would decide), never refuted', () => {
+  const run = cho15MinimaConcentrate.experiment!.run({ N: '6,8', runs: '3' }, { seed: 1, log: () => {} });
+  const spread = run.assertions[0]!;
+  expect(spread.verdict).toBe('inconclusive');
+  expect(spread.detail).toMatch(/α = 0\.01.*underpowered: power [\d.e-]+ for a 2-fold spread .*--runs ≥ \d+/);
+  expect(run.assertions[1]!.detail).toMatch(/exact binomial .*α = 0\.025.*power /);
 });

@@ -1,14 +1,14 @@
 import { expect, test } from 'vitest';
-import { mnist10x10 } from '../src/data/mnist.js';
-import { describeClaim } from '../test/claimSuite.js';
 import {
-  cho15NetworkMinimaConcentrate,
   correlationAssertion,
   spreadAssertion,
   summariseWidth,
   type TrainedNet,
   trainOnce,
-} from './cho15-network-minima-concentrate.js';
+} from '../experiments/cho15-network-minima-concentrate.js';
+import { mnist10x10 } from '../src/data/mnist.js';
+import { describeClaim } from '../test/claimSuite.js';
+import { cho15NetworkMinimaConcentrate } from './cho15-network-minima-concentrate.js';
 
 describeClaim(cho15NetworkMinimaConcentrate);
 
@@ -109,4 +109,24 @@ test('trend verdicts: holds only when significant, refuted only when the opposit
     1,
   );
   expect(correlationAssertion(perfect, loose, null).verdict).toBe('inconclusive');
+});
+
+test('4 runs a width (landscape run --runs 4) are inconclusive, underpowered with the runs that would decide, never refuted', () => {
+  const few = (scale: number) => Array.from({ length: 4 }, (_, i) => 1 + scale * Math.sin(i + 1));
+  for (const [a, b] of [
+    [0.001, 0.1],
+    [0.1, 0.001],
+  ] as const) {
+    const spread = spreadAssertion({ width: 25, tests: few(a) }, { width: 500, tests: few(b) }, null);
+    expect(spread.verdict).toBe('inconclusive');
+    expect(spread.detail).toMatch(
+      /α = 0\.01.*underpowered: power [\d.e-]+ for a 2-fold spread .*run with --runs ≥ \d+/,
+    );
+  }
+  const s = (width: number, r: number) => ({ ...summariseWidth(width, [], 1), rho: r, used: 4 });
+  const corr = correlationAssertion(s(25, -0.99), s(500, 0.99), null);
+  expect(corr.verdict).toBe('inconclusive');
+  expect(corr.detail).toMatch(
+    /underpowered: power [\d.e-]+ for a fall of ρ from 0\.8 to 0\.4; run with --runs ≥ \d+/,
+  );
 });

@@ -1,7 +1,8 @@
 import { expect, test } from 'vitest';
+import { type DlGenome, dlInstance } from '../src/generate/quadraticNetworks.js';
 import { factorLifted, quadraticNetworkObjective, solveLifted } from '../src/landscape/quadratic/index.js';
 import { describeClaim } from '../test/claimSuite.js';
-import { type DlGenome, dl18Quadratic, dlInstance } from './dl18-quadratic.js';
+import { dl18Quadratic } from './dl18-quadratic.js';
 
 describeClaim(dl18Quadratic);
 

@@ -1,10 +1,8 @@
 import { expect, test } from 'vitest';
 import { runClaim } from '../src/claims/index.js';
+import { zeroUnitWithNonzeroSigma } from '../src/generate/embeddings.js';
 import { describeClaim, explain, testSeed } from '../test/claimSuite.js';
-import {
-  embeddingPreservesCriticality,
-  zeroUnitWithNonzeroSigma,
-} from './embedding-preserves-criticality.js';
+import { embeddingPreservesCriticality } from './embedding-preserves-criticality.js';
 
 describeClaim(embeddingPreservesCriticality);
 

@@ -1,5 +1,14 @@
 import { expect, test } from 'vitest';
 import {
+  analysePhase,
+  CHECK_PANELS,
+  CHECK_TRIALS,
+  crossingSlope,
+  halfCrossing,
+  panelText,
+  RUN_TRIALS,
+} from '../experiments/km-phase-transition.js';
+import {
   cellStream,
   FLOAT32_EPS,
   float32TrialFullRank,
@@ -7,13 +16,7 @@ import {
   runPhaseGrid,
 } from '../src/landscape/regions/index.js';
 import { describeClaim } from '../test/claimSuite.js';
-import {
-  analysePhase,
-  CHECK_PANELS,
-  crossingSlope,
-  halfCrossing,
-  kmPhaseTransition,
-} from './km-phase-transition.js';
+import { kmPhaseTransition } from './km-phase-transition.js';
 
 describeClaim(kmPhaseTransition);
 
@@ -76,5 +79,26 @@ test('--rank-dtype float32 changes an ill-conditioned cell (d0 = 2, n = 100, d1 
   expect(wide32.map((c) => c.full)).toEqual(wide64.map((c) => c.full));
   expect(() =>
     kmPhaseTransition.experiment!.run({ 'rank-dtype': 'float16' }, { seed: 1, log: () => {} }),
-  ).toThrow(/--rank-dtype must be float32 or float64/);
+  ).toThrow(/--rank-dtype.*expected one of float64, float32/);
+});
+
+test('the statement quotes the grids and trials the check and the run use (issue 11: it stated one and ran another)', () => {
+  const statement = String(kmPhaseTransition.statement);
+  expect(statement).toContain(`${CHECK_TRIALS} trials per cell on ${CHECK_PANELS.map(panelText).join('; ')}`);
+  expect(statement).toContain('d0 = ⌈0.5·n⌉, n ∈ {10, 30, 90}, d1 ∈ {1, 2, 3, 4, 5, 6, 8, 10, 12}');
+  expect(statement).toContain('d0 = ⌈0.25·n⌉, n ∈ {10, 30, …, 190}, d1 ∈ {1, 2, …, 15}');
+  expect(statement).toContain(`${RUN_TRIALS} trials per cell`);
+});
+
+test('too few trials a cell are inconclusive (underpowered), never refuted; every test states α and power', () => {
+  const result = analysePhase(
+    runPhaseGrid(CHECK_PANELS, 3, (k) => cellStream(5, k)),
+    5,
+  );
+  const statistical = result.assertions.slice(0, 3); // no drop, rise, most (the exact tests)
+  for (const a of statistical) {
+    expect(a.detail).toMatch(/α = .*power /);
+    expect(a.verdict).not.toBe('refuted');
+  }
+  expect(statistical.some((a) => /underpowered.*--trials ≥ \d+/.test(a.detail))).toBe(true);
 });

@@ -1,8 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { descendAndExamine, type MlpSubjectJson, subjectModel } from '../src/landscape/index.js';
+import {
+  bestPoint,
+  clearlyStrict,
+  descendAndExamine,
+  gridMinima,
+  type MlpSubjectJson,
+  subjectModel,
+} from '../src/landscape/index.js';
 import { seededRng } from '../src/random.js';
 import { describeClaim } from '../test/claimSuite.js';
-import { bestPoint, clearlyStrict, gridMinima, narrowNoStrictBadMin } from './narrow-no-strict-bad-min.js';
+import { narrowNoStrictBadMin } from './narrow-no-strict-bad-min.js';
 
 describeClaim(narrowNoStrictBadMin);
 

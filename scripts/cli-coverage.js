@@ -90,6 +90,8 @@ const report = spawnSync(
     'src/**',
     '--include',
     'properties/**',
+    '--include',
+    'experiments/**',
     '--exclude-after-remap',
   ],
   { stdio: 'inherit' },

@@ -2,20 +2,24 @@
 //   node scripts/prove-archive.js ss18 6 20            one proved Safran–Shamir spurious minimum per k (k = n)
 //   node scripts/prove-archive.js narrow tanh 2 3 [2]   narrow networks: activation, hidden widths…, N points
 //        (env ITERS: L-BFGS iterations per start, default 5000; the last number is N; e.g. `narrow tanh 2 3` is layers [1, 2, 1] on 3 points, `narrow tanh 2 2 3` is
-//        [1, 2, 2, 1] on 3 points); optional env SEEDS (default 400) bounds the search.
+//        [1, 2, 2, 1] on 3 points); optional env SEEDS (default 400) bounds the search, TEACHER (e.g. 3) sets the
+//        teacher's hidden widths (default: the student's), TEACHER_SCALE its parameters' standard deviation (1.5).
+//   node scripts/prove-archive.js exact                 exact-rational proof files (<hash>.proof) beside every
+//        piecewise-linear (relu, leaky-relu) archive file that has none yet (src/exact; the files are not touched)
+//   node scripts/prove-archive.js interval-files        interval proof files (<hash>.proof) beside the strict
+//        minima archived before interval proofs (float evidence only; the files are not touched)
 // Files are written by the archive code (content-named, never overwritten) and re-verified (float verifier,
 // the claim's checks, the interval proof) before they are written. Prints one line per file with the proof time.
 import { join } from 'node:path';
+import { narrowNoStrictBadMin } from '../dist/properties/narrow-no-strict-bad-min.js';
+import { ss18SpuriousMinimaCommon } from '../dist/properties/ss18-spurious-minima-common.js';
+import { loadArchive, saveCounterexample } from '../dist/src/archive/index.js';
+import { counterexampleFile, verifyCounterexample } from '../dist/src/claims/index.js';
+import { checkProofFile, proveArchived, writeProofFile } from '../dist/src/exact/index.js';
+import { verifyRigour } from '../dist/src/interval/index.js';
 import {
   bestPoint,
   clearlyStrict,
-  narrowNoStrictBadMin,
-} from '../dist/properties/narrow-no-strict-bad-min.js';
-import { ss18SpuriousMinimaCommon } from '../dist/properties/ss18-spurious-minima-common.js';
-import { saveCounterexample } from '../dist/src/archive/index.js';
-import { counterexampleFile, verifyCounterexample } from '../dist/src/claims/index.js';
-import { verifyRigour } from '../dist/src/interval/index.js';
-import {
   descendAndExamine,
   isSpuriousGap,
   spuriousMinimumCertificate,
@@ -113,7 +117,9 @@ function narrowSubject(activation, hidden, samples, seed) {
   while (xs.size < samples) xs.add(rng.int(-16, 16) / 8);
   const inputs = [...xs].sort((a, b) => a - b).map((x) => [x]);
   const sizes = [1, ...hidden, 1];
-  const teacher = randomLayers(rng, sizes, 1.5);
+  // env TEACHER: the teacher's hidden widths (default: the student's), e.g. TEACHER=3 for a wider 1 → 3 → 1 teacher
+  const teacherSizes = process.env.TEACHER ? [1, ...process.env.TEACHER.split(',').map(Number), 1] : sizes;
+  const teacher = randomLayers(rng, teacherSizes, Number(process.env.TEACHER_SCALE ?? 1.5));
   const targets = inputs.map((x) => [Math.round(forward(activation, teacher, x)[0] * 64) / 64]);
   return {
     kind: 'mlp',
@@ -146,7 +152,7 @@ function narrow(activation, hidden, samples) {
         model: `${hidden.length} hidden layer(s) of widths ${hidden.join(', ')}, biases, every parameter trained`,
         width: hidden[hidden.length - 1],
         samples,
-        search: `scripts/prove-archive.js narrow ${activation} ${hidden.join(' ')} ${samples}, seed ${seed}`,
+        search: `${process.env.TEACHER ? `TEACHER=${process.env.TEACHER} ` : ''}${process.env.TEACHER_SCALE ? `TEACHER_SCALE=${process.env.TEACHER_SCALE} ` : ''}scripts/prove-archive.js narrow ${activation} ${hidden.join(' ')} ${samples}, seed ${seed}`,
       },
     });
     const t0 = performance.now();
@@ -177,12 +183,67 @@ function narrow(activation, hidden, samples) {
   );
 }
 
+/** Exact-rational proof files for the piecewise-linear archive files (one line per file, with the proof time). */
+function exact() {
+  for (const f of loadArchive(ROOT)) {
+    if (!f.ok || f.value.subject.kind !== 'mlp') continue;
+    const name = f.value.subject.network.activation.name;
+    if (name !== 'relu' && name !== 'leaky-relu') continue;
+    const short = f.path.slice(ROOT.length + 1);
+    const t0 = performance.now();
+    const out = proveArchived(f.value);
+    const ms = performance.now() - t0;
+    if (!out.ok) {
+      console.log(`${short}: float-evidence, step '${out.step}' not exact: ${out.reason}`);
+      continue;
+    }
+    const written = writeProofFile(f.path, f.value, { rigour: 'exact-rational', proof: out.proof });
+    const check = checkProofFile(f.path, f.value);
+    console.log(
+      `${short}: ${out.proof.modelClass} class, Q* = ${out.proof.lossLowerBound}, radius ${out.proof.radius} ` +
+        `(proof ${ms.toFixed(0)} ms) ${written.created ? 'written' : 'exists'} ${written.path.slice(ROOT.length + 1)}` +
+        `${check !== null && check.problems.length > 0 ? ` DOES NOT RE-CHECK: ${check.problems.join('; ')}` : ''}`,
+    );
+  }
+}
+
+/** Interval proof files for the strict minima archived before interval proofs (float evidence only). */
+function intervalFiles() {
+  for (const f of loadArchive(ROOT)) {
+    const c = f.ok ? f.value.certificate : null;
+    if (c === null || c.kind !== 'strict-local-min-not-global' || c.rigour === 'interval-proof') continue;
+    if (checkProofFile(f.path, f.value) !== null) continue;
+    const short = f.path.slice(ROOT.length + 1);
+    const t0 = performance.now();
+    const out = withIntervalProof(f.value.subject, c);
+    const ms = performance.now() - t0;
+    if (!out.proved) {
+      console.log(`${short}: float-evidence, no interval proof: ${out.reason}`);
+      continue;
+    }
+    const written = writeProofFile(f.path, f.value, {
+      rigour: 'interval-proof',
+      proof: out.certificate.proof,
+    });
+    const check = checkProofFile(f.path, f.value, verifyRigour);
+    console.log(
+      `${short}: interval proof in ${out.certificate.proof.dimension} coordinates (proof ${ms.toFixed(0)} ms) ` +
+        `${written.created ? 'written' : 'exists'} ${written.path.slice(ROOT.length + 1)}` +
+        `${check !== null && check.problems.length > 0 ? ` DOES NOT RE-CHECK: ${check.problems.join('; ')}` : ''}`,
+    );
+  }
+}
+
 const [mode, ...args] = process.argv.slice(2);
-if (mode === 'ss18') ss18(Number(args[0] ?? 6), Number(args[1] ?? 20));
+if (mode === 'exact') exact();
+else if (mode === 'interval-files') intervalFiles();
+else if (mode === 'ss18') ss18(Number(args[0] ?? 6), Number(args[1] ?? 20));
 else if (mode === 'narrow') {
   const nums = args.slice(1).map(Number);
   narrow(args[0], nums.slice(0, -1), nums[nums.length - 1]);
 } else {
-  console.error('usage: node scripts/prove-archive.js ss18 [kFrom kTo] | narrow <activation> <widths…> <N>');
+  console.error(
+    'usage: node scripts/prove-archive.js ss18 [kFrom kTo] | narrow <activation> <widths…> <N> | exact | interval-files',
+  );
   process.exit(2);
 }

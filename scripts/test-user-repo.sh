@@ -10,7 +10,7 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/landscape-user-repo.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 cd "$root"
 
-if [ ! -f dist/src/index.js ] || [ -n "$(find src properties -name '*.ts' -newer dist/src/index.js | head -n 1)" ]; then
+if [ ! -f dist/src/index.js ] || [ -n "$(find src properties experiments -name '*.ts' -newer dist/src/index.js | head -n 1)" ]; then
   echo "test:example: dist/ is missing or older than src/; building"
   npm run --silent build
 fi

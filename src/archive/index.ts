@@ -29,6 +29,8 @@ export {
   certificateSchema,
   counterexampleSchema,
   describeSchemaError,
+  exactPwlProofSchema,
+  intervalProofSchema,
   mlpSubjectSchema,
   type SubjectJson,
   subjectSchema,

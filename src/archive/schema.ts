@@ -108,11 +108,36 @@ export const intervalProofSchema = z
   })
   .strict();
 
+/** An exact rational "p/q" (or "p"), as an exact-rational proof records its numbers. */
+const exactText = z.string().regex(/^-?\d{1,4000}(\/\d{1,4000})?$/, 'expected an exact rational "p/q"');
+
+/**
+ * An exact-rational proof of a piecewise-linear local minimum (docs/counterexample-format.md, "Rigour levels";
+ * src/exact/pwlProof.ts): in the certificate (`exactProof`, rigour exact-rational) or in a proof file beside an
+ * older archive file (`<hash>.proof`).
+ */
+export const exactPwlProofSchema = z
+  .object({
+    method: z.literal('pattern-margin+affine-least-squares'),
+    radius: exactText,
+    slopes: z.array(z.array(exactText)),
+    margins: z.array(exactText),
+    marginBounds: z.array(exactText),
+    modelClass: z.enum(['affine', 'constant', 'fixed']),
+    lossLowerBound: exactText,
+    pointLoss: exactText,
+    shiftSquared: exactText,
+    betterLoss: exactText,
+    arithmetic: z.string(),
+  })
+  .strict();
+
 /** Fields every certificate may carry. `tolerances` records every tolerance a verdict depended on. */
 const certificateCommon = {
   /** How rigorous the certificate is; absent means `float-evidence` (every file written before rigour levels). */
   rigour: z.enum(['interval-proof', 'exact-rational', 'float-evidence']).optional(),
   proof: intervalProofSchema.optional(),
+  exactProof: exactPwlProofSchema.optional(),
   loss: finite,
   gradientNorm: finite.nullable(),
   hessianEigenvalues: vector.nullable(),
@@ -208,6 +233,7 @@ export const certificateSchema = z.discriminatedUnion('kind', [
     .strict(),
 ]);
 
+/** The zod schema of an archived counterexample file (validated on write and on load). */
 export const counterexampleSchema = z
   .object({
     format: z.literal(COUNTEREXAMPLE_FORMAT),
@@ -232,6 +258,7 @@ export const counterexampleSchema = z
 
 export type SubjectJson = z.infer<typeof subjectSchema>;
 export type CertificateJson = z.infer<typeof certificateSchema>;
+/** An archived counterexample file, as parsed by {@link counterexampleSchema}. */
 export type CounterexampleJson = z.infer<typeof counterexampleSchema>;
 export type AnyPointJson = z.infer<typeof anyPointSchema>;
 

@@ -6,7 +6,9 @@ import type { Rng } from '../random.js';
 /** `theorem`: expected to hold; `construction`: a published counterexample we must find and certify;
  *  `empirical`: a measured trend with a statistical test. */
 export type ClaimKind = 'theorem' | 'construction' | 'empirical';
+/** What a claim's verdict should be: `holds` for theorems and trends, `refuted` for constructions. */
 export type Expectation = 'holds' | 'refuted';
+/** A verdict: `holds` (no counterexample), `refuted` (a certified one), `inconclusive` (could not decide). */
 export type Verdict = 'holds' | 'refuted' | 'inconclusive';
 
 /** Where a claim comes from: enough for a reader to find the theorem. */
@@ -149,6 +151,16 @@ export interface Refutation {
   readonly strength?: VerifyStrength;
 }
 
+/** A constant a statement quotes: a number, or a list or record of them (other values are ignored). */
+export type StatementConstant =
+  | number
+  | string
+  | boolean
+  | readonly StatementConstant[]
+  | { readonly [name: string]: StatementConstant };
+/** The constants a statement quotes, by name. */
+export type StatementConstants = { readonly [name: string]: StatementConstant };
+
 /** A published claim as a property. H: generated hypotheses; E: the predicate's evidence of a failure. */
 export interface Claim<H = unknown, E = unknown> {
   readonly id: string;
@@ -156,6 +168,14 @@ export interface Claim<H = unknown, E = unknown> {
   readonly source: ClaimSource;
   /** The hypotheses in full, in words and symbols; unconfirmed constants are marked [REC]. */
   readonly statement: string;
+  /**
+   * The numbers the statement quotes, by the name of the constant the check uses (a number, or a list or record of
+   * numbers); properties/statements.test.ts checks that every number in the statement is one of these or sits in
+   * one of `literals`, so statement and code cannot drift.
+   */
+  readonly constants?: StatementConstants;
+  /** Phrases of the statement whose numbers are mathematics or citation, not settings (e.g. 'N(0, 1)', 'λ_1'). */
+  readonly literals?: readonly string[];
   readonly kind: ClaimKind;
   readonly expect: Expectation;
   /** The fast-check arbitrary of the hypotheses. */
@@ -179,6 +199,9 @@ export interface Claim<H = unknown, E = unknown> {
   /** Guided hunting: a small random change of a hypothesis (JSON-able H only). */
   mutate?(h: H, rng: Rng): H;
   readonly experiment?: Experiment;
+  /** The module a user's claim was loaded from (`--claims FILE`, or a config's `claims`; set by the CLI), so a
+   * failure's replay command names it. Absent for the built-in claims. */
+  readonly loadedFrom?: string;
 }
 
 /** Identity helper that fixes the type parameters; the claim file reads like a theorem. */

@@ -1,6 +1,19 @@
 /** Public face of src/claims: the Claim type, the registry, the runner and archive replay. */
 
 export {
+  bootstrapInterval,
+  mean,
+  nonDecreasingWithinIntervals,
+  normalCdf,
+  pearson,
+  proportionLessPValue,
+  ranks,
+  spearman,
+  standardDeviation,
+  wilsonInterval,
+  Z95,
+} from '../stats/index.js';
+export {
   identityViolated,
   isStatementKind,
   largestGap,
@@ -25,9 +38,12 @@ export {
   type Outcome,
   type Plot,
   type Refutation,
+  type StatementConstant,
+  type StatementConstants,
   sourceText,
   type Verdict,
 } from './claim.js';
+export { defineExperiment, type ExperimentSpec, type OptionValues, type TypedOption } from './experiment.js';
 export {
   DISTINCT_LOSS_RTOL,
   DistinctFinds,
@@ -59,8 +75,18 @@ export {
   distinctInputsProblem,
   type MlpShape,
   mlpHypotheses,
+  oneHiddenReluHypotheses,
+  reluLikeHypotheses,
   SPURIOUS_MINIMUM_KINDS,
 } from './refutation.js';
+export {
+  certifyBadCriticalPoint,
+  checkRegion,
+  type RegionEvidence,
+  regionHypotheses,
+  regionTheoremOutcome,
+  verifyRegionDetails,
+} from './regionTheorem.js';
 export { ClaimRegistry } from './registry.js';
 export { type ReplayResult, replayArchive, replayLoaded } from './replay.js';
 export {
@@ -74,19 +100,7 @@ export {
   shortCase,
   verifyCounterexample,
 } from './runner.js';
-export {
-  bootstrapInterval,
-  mean,
-  nonDecreasingWithinIntervals,
-  normalCdf,
-  pearson,
-  proportionLessPValue,
-  ranks,
-  spearman,
-  standardDeviation,
-  wilsonInterval,
-  Z95,
-} from './statistics.js';
+export { statementNumberProblems } from './statementNumbers.js';
 export { type TrendEvidence, trendCertify, trendOutcome } from './trend.js';
 export {
   type AssertionVerdict,

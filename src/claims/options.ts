@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { escapeText } from '../archive/index.js';
 import { UserError } from '../errors.js';
 import type { ExperimentOption } from './claim.js';
+import type { TypedOption } from './experiment.js';
 
 /**
  * Experiment options as schemas: each option declares what its value must be (an integer count in bounds, a list
@@ -34,13 +35,13 @@ function describe(error: z.ZodError): string {
 }
 
 /** An option whose value is an integer count in [min, max] (the cap is shown in help). */
-export function countOption(
-  flag: string,
+export function countOption<F extends string>(
+  flag: F,
   description: string,
   defaultValue: number,
   min: number,
   max: number,
-): ExperimentOption {
+): TypedOption<F, number> {
   return {
     flag,
     description,
@@ -51,14 +52,14 @@ export function countOption(
 }
 
 /** A comma-separated list of integer counts, each in [min, max], at most `maxItems` of them. */
-export function countListOption(
-  flag: string,
+export function countListOption<F extends string>(
+  flag: F,
   description: string,
   defaultValue: string,
   min: number,
   max: number,
   maxItems = 32,
-): ExperimentOption {
+): TypedOption<F, number[]> {
   const item = countSchema(min, max);
   return {
     flag,
@@ -86,13 +87,13 @@ export function countListOption(
 }
 
 /** A comma-separated list of integers and ranges a..b (each value in [min, max]; at most 64 values in all). */
-export function rangeListOption(
-  flag: string,
+export function rangeListOption<F extends string>(
+  flag: F,
   description: string,
   defaultValue: string,
   min: number,
   max: number,
-): ExperimentOption {
+): TypedOption<F, number[]> {
   return {
     flag,
     description,
@@ -114,19 +115,30 @@ export function rangeListOption(
           return count <= 64;
         },
         { message: `expected values in [${min}, ${max}], ranges a ≤ b, at most 64 values` },
-      ),
+      )
+      .transform((text) => expandRanges(text)),
   };
 }
 
+/** '6..8,10' → [6, 7, 8, 10] (the text has passed rangeListOption's schema). */
+function expandRanges(text: string): number[] {
+  const out: number[] = [];
+  for (const part of text.split(',')) {
+    const [a, b = a] = part.split('..').map(Number) as [number, number?];
+    for (let k = a; k <= b; k++) out.push(k);
+  }
+  return out;
+}
+
 /** A finite decimal number in [min, max] (exclusive at min when `exclusiveMin`). */
-export function numberOption(
-  flag: string,
+export function numberOption<F extends string>(
+  flag: F,
   description: string,
   defaultValue: string,
   min: number,
   max: number,
   exclusiveMin = false,
-): ExperimentOption {
+): TypedOption<F, number> {
   return {
     flag,
     description,
@@ -149,18 +161,23 @@ export function numberOption(
 }
 
 /** One of a few words. */
-export function choiceOption(
-  flag: string,
+export function choiceOption<F extends string, const V extends readonly [string, ...string[]]>(
+  flag: F,
   description: string,
-  defaultValue: string,
-  values: readonly [string, ...string[]],
-): ExperimentOption {
+  defaultValue: V[number],
+  values: V,
+): TypedOption<F, V[number]> {
   return {
     flag,
     description,
     defaultValue,
     constraint: `one of ${values.join(', ')}`,
-    schema: z.enum(values as [string, ...string[]], { message: `expected one of ${values.join(', ')}` }),
+    schema: z
+      .string()
+      .refine((text): text is V[number] => values.includes(text), {
+        message: `expected one of ${values.join(', ')}`,
+      })
+      .transform((text) => text as V[number]),
   };
 }
 

@@ -1,8 +1,10 @@
 import { type LoadedFile, loadArchive, loadCounterexampleFile } from '../archive/index.js';
+import { checkProofFile } from '../exact/index.js';
 import { rigourOf, verifyRigour } from '../interval/index.js';
 import type { AnyClaim } from './claim.js';
 import { refutationProblems, verifyCounterexample } from './verify.js';
 
+/** One archived file re-verified by {@link replayArchive}: its path, claim, and the problems found (none: ok). */
 export interface ReplayResult {
   readonly path: string;
   /** The claim id the file names (null when the file did not parse). */
@@ -42,7 +44,11 @@ export function replayLoaded(
     }
   }
   if (proofs) problems.push(...verifyRigour(value.subject, value.certificate)); // interval proofs: src/interval
-  const rigour = rigourOf(value.certificate);
+  // a proof file beside an older file (<hash>.proof, src/exact): exact-rational ones take milliseconds and are always
+  // re-run; interval ones, like the certificates' own, only with `proofs`
+  const proofFile = checkProofFile(file.path, value, proofs ? verifyRigour : undefined);
+  if (proofFile !== null) problems.push(...proofFile.problems);
+  const rigour = proofFile?.rigour ?? rigourOf(value.certificate);
   return {
     path: file.path,
     claim: value.claim,

@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import { listArchiveFiles, loadArchive } from '../archive/index.js';
 import { type ClaimRegistry, sourceText } from '../claims/index.js';
+import { claimedRigour } from '../exact/index.js';
 import type { Io } from './io.js';
 import { projectRoot } from './paths.js';
 import { formatTable } from './table.js';
@@ -16,7 +17,7 @@ export function listCommand(registry: ClaimRegistry, archive: string, json: bool
     counterexamples: listArchiveFiles(archive, claim.id).map((path) => relative(root, path)),
     // rigour level per archived file (absent rigour: float-evidence), counted in the table's 'proved' column
     rigour: loadArchive(archive, claim.id).map((f) =>
-      f.ok ? (f.value.certificate.rigour ?? 'float-evidence') : 'unreadable',
+      f.ok ? claimedRigour(f.path, f.value.certificate) : 'unreadable',
     ),
   }));
   if (json) {

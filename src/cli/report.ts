@@ -3,6 +3,7 @@ import { basename, dirname, join, relative, sep } from 'node:path';
 import type { CounterexampleJson } from '../archive/index.js';
 import { loadArchive } from '../archive/index.js';
 import { type ClaimRegistry, replayArchive, sourceText, toolName } from '../claims/index.js';
+import { claimedRigour } from '../exact/index.js';
 import {
   counterexamplePictures,
   parseCheckData,
@@ -87,7 +88,7 @@ export async function reportCommand(
         plots: [],
         notes: [],
       };
-    const rigour = (file.value.certificate as { rigour?: unknown }).rigour;
+    const rigour = claimedRigour(file.path, file.value.certificate as { rigour?: string });
     const pictures = counterexamplePictures(file.value, hash);
     return {
       path: relative(root, file.path),

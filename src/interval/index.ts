@@ -20,6 +20,7 @@ export {
 } from './prove.js';
 export {
   betterCoordinates,
+  GERSHGORIN_REPRODUCE_RTOL,
   intervalProblemOf,
   REPRODUCE_RTOL,
   REPRODUCE_ULPS,

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allClaims } from '../../properties/index.js';
+import { loadCounterexampleFile } from '../archive/index.js';
 import { counterexampleSchema } from '../archive/schema.js';
 import { replayLoaded } from '../claims/replay.js';
 import type { Certificate, Subject } from '../landscape/subjectTypes.js';
@@ -148,5 +150,28 @@ describe('verifyRigour', () => {
       (f.certificate as Record<string, unknown>).rigour = 'float-evidence';
     });
     expect(verifyRigour(demoted.subject, demoted.certificate)[0]).toMatch(/float-evidence/);
+  });
+});
+
+describe('gershgorinMargin is compared to GERSHGORIN_REPRODUCE_RTOL (it depends on float eigenvectors)', () => {
+  const path = join(
+    import.meta.dirname,
+    '..',
+    '..',
+    'counterexamples',
+    'narrow-no-strict-bad-min',
+    'ff121222e4f28958.json',
+  );
+  const loaded = loadCounterexampleFile(path);
+  it('a drift of 1e-5 relative (an eigensolver change) passes; a change of 1% fails with the number', () => {
+    if (!loaded.ok) throw new Error(loaded.reason);
+    const { subject, certificate } = loaded.value;
+    const proof = certificate.proof!;
+    expect(proof.pdTest).toBe('eigenvector-gershgorin');
+    const withMargin = (m: number) => ({ ...certificate, proof: { ...proof, gershgorinMargin: m } });
+    expect(verifyRigour(subject, withMargin(proof.gershgorinMargin! * (1 + 1e-5)))).toEqual([]);
+    expect(verifyRigour(subject, withMargin(proof.gershgorinMargin! * 1.01))[0]).toMatch(
+      /^proof\.gershgorinMargin is /,
+    );
   });
 });

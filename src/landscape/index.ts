@@ -39,6 +39,19 @@ export {
   type OptimizeResult,
 } from './optimize.js';
 export { type ProofAttempt, withIntervalProof } from './proofCertificate.js';
+export { bestOfRestarts } from './restarts.js';
+export {
+  bestPoint,
+  CERTIFY_TRIALS,
+  CURVATURE_MARGIN,
+  certifyStrictSpurious,
+  clearlyStrict,
+  gridMinima,
+  narrowStrictProblems,
+  STRICT_EXAM,
+  type StrictSpuriousSearch,
+  searchStrictSpurious,
+} from './strictMinima.js';
 export { type SubjectModel, subjectModel } from './subjectModel.js';
 export type {
   AnyPoint,

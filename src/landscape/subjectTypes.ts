@@ -26,6 +26,7 @@ export interface SphericalSpinGlassJson {
   readonly point: readonly number[];
 }
 
+/** What a claim is about: an `mlp` (network, data, loss, point), a Gaussian teacher–student pair, or a spin glass. */
 export type Subject = MlpSubjectJson | GaussianTeacherStudentJson | SphericalSpinGlassJson;
 
 /** A point of any subject kind, as JSON. */
@@ -56,9 +57,25 @@ export interface IntervalProofJson {
   readonly arithmetic: string;
 }
 
+/** An exact-rational proof of a piecewise-linear local minimum (src/exact/pwlProof.ts; numbers as "p/q" text). */
+export interface ExactPwlProofJson {
+  readonly method: 'pattern-margin+affine-least-squares';
+  readonly radius: string;
+  readonly slopes: readonly (readonly string[])[];
+  readonly margins: readonly string[];
+  readonly marginBounds: readonly string[];
+  readonly modelClass: 'affine' | 'constant' | 'fixed';
+  readonly lossLowerBound: string;
+  readonly pointLoss: string;
+  readonly shiftSquared: string;
+  readonly betterLoss: string;
+  readonly arithmetic: string;
+}
+
 interface CertificateCommon {
   readonly rigour?: Rigour | undefined;
   readonly proof?: IntervalProofJson | undefined;
+  readonly exactProof?: ExactPwlProofJson | undefined;
   readonly loss: number;
   readonly gradientNorm: number | null;
   readonly hessianEigenvalues: readonly number[] | null;
@@ -67,6 +84,7 @@ interface CertificateCommon {
   readonly exact?: Readonly<Record<string, unknown>> | null | undefined;
 }
 
+/** What a counterexample proves, with its numbers (loss, gradient norm, Hessian eigenvalues, …): the archive's `certificate`. */
 export type Certificate =
   | (CertificateCommon & {
       readonly kind: 'strict-local-min-not-global' | 'local-min-not-global';

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import {
   binomialLessPValue,
+  binomialPower,
+  binomialTrialsFor,
   clopperPearson,
   fisherLessPValue,
   fisherPower,
@@ -62,5 +64,26 @@ describe('exact tests for counts', () => {
     expect(n).not.toBeNull();
     expect(fisherPower(0.2, 0.4, n!, n!, 0.05)).toBeGreaterThanOrEqual(0.8);
     expect(fisherPower(0.2, 0.4, Math.floor(n! / 2), Math.floor(n! / 2), 0.05)).toBeLessThan(0.8);
+  });
+});
+
+describe('exact binomial power', () => {
+  test('power equals the rejection rate by brute force over all counts (n = 12, p0 = 0.5, p1 = 0.8)', () => {
+    const choose = (n: number, k: number): number => (k === 0 ? 1 : (choose(n, k - 1) * (n - k + 1)) / k);
+    const pmf = (k: number, n: number, p: number) => choose(n, k) * p ** k * (1 - p) ** (n - k);
+    let brute = 0;
+    for (let k = 0; k <= 12; k++) {
+      // Upper tail P(X ≥ k | ½) via the lower tail of the complement.
+      if (binomialLessPValue(12 - k, 12, 0.5) <= 0.05) brute += pmf(k, 12, 0.8);
+    }
+    expect(binomialPower(0.5, 0.8, 12, 0.05)).toBeCloseTo(brute, 12);
+  });
+
+  test('at p1 = p0 the power is at most α; the trials found reach the target and fewer do not', () => {
+    expect(binomialPower(0.9, 0.9, 50, 0.05)).toBeLessThanOrEqual(0.05);
+    const n = binomialTrialsFor(0.9, 0.99, 0.05, 0.8);
+    expect(n).not.toBeNull();
+    expect(binomialPower(0.9, 0.99, n!, 0.05)).toBeGreaterThanOrEqual(0.8);
+    expect(binomialPower(0.9, 0.99, n! - 1, 0.05)).toBeLessThan(0.8);
   });
 });

@@ -83,3 +83,25 @@ export function fisherTrialsFor(p1: number, p2: number, alpha: number, power: nu
   }
   return hi;
 }
+
+/**
+ * Exact power of the one-sided binomial test of H1: p > p0 at level alpha when the true rate is p1 with n trials:
+ * P(X ≥ k* | p1), k* the smallest count whose upper-tail p-value P(X ≥ k* | p0) is ≤ alpha (0 if none is).
+ */
+export function binomialPower(p0: number, p1: number, n: number, alpha: number): number {
+  if (n === 0) return 0;
+  let critical = n + 1;
+  for (let k = n; k >= 0; k--) {
+    const upperTail = k === 0 ? 1 : 1 - binomialCdf(k - 1, n, p0);
+    if (upperTail > alpha) break;
+    critical = k;
+  }
+  if (critical > n) return 0;
+  return critical === 0 ? 1 : Math.min(1, Math.max(0, 1 - binomialCdf(critical - 1, n, p1)));
+}
+
+/** Trials at which `binomialPower(p0, p1, n, alpha)` first reaches `power` (linear search; null above MAX_SUGGESTED_TRIALS). */
+export function binomialTrialsFor(p0: number, p1: number, alpha: number, power: number): number | null {
+  for (let n = 1; n <= MAX_SUGGESTED_TRIALS; n++) if (binomialPower(p0, p1, n, alpha) >= power) return n;
+  return null;
+}

@@ -12,6 +12,23 @@ export {
   randomBasinInstance,
 } from './basinProgram.js';
 export { type ColumnSelection, independence, outsideSpan, selectColumns } from './columnSelection.js';
+export {
+  AFFINE_FIT_RTOL,
+  affinelyFittable,
+  CONSTRUCTION_LOSS_RTOL,
+  DESCENT_RECORD_RTOL,
+  deadPlateauProblems,
+  deadPlateauRecord,
+  examineConstruction,
+  flatEscapeDetails,
+  flatEscapeProblems,
+  LINEAR_REGIME_ARGUMENT,
+  linearRegimeExact,
+  linearRegimeProblems,
+  MARGIN_RECORD_RTOL,
+  marginProblems,
+  plateauLoss,
+} from './constructionCertificates.js';
 export { distinctInputs, integerTargets } from './integerData.js';
 export {
   type Continuation,

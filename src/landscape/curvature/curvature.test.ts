@@ -53,14 +53,22 @@ function tanhSubject(seed: number) {
 
 const seeds = fc.integer({ min: 0, max: 1_000_000 });
 
+/**
+ * How many estimated standard errors a stochastic estimate may miss by. The estimates (Hutchinson, SLQ) are means of
+ * 200–300 probes whose standard error is itself estimated from the probes; at 4 SE a correct estimator failed on
+ * CI seed 748526581 (4.3 SE). At 6 the normal tail is 2e-9 per check, so a failure means a wrong estimator, not a
+ * seed.
+ */
+const SE_BOUND = 6;
+
 describe('curvature tools against the exact Hessian', () => {
   test.prop([seeds], { numRuns: 30 })(
-    'Hutchinson trace lies within 4 standard errors of tr(H) (symmetric 12×12, 200 probes)',
+    `Hutchinson trace lies within ${SE_BOUND} standard errors of tr(H) (symmetric 12×12, 200 probes)`,
     (seed) => {
       const a = randomSymmetric(12, seed);
       const est = hutchinsonTrace(denseOperator(a), 200, seededRng(seed + 1));
       expect(Number.isFinite(est.trace) && est.standardError > 0).toBe(true);
-      expect(Math.abs(est.trace - trace(a))).toBeLessThanOrEqual(4 * est.standardError);
+      expect(Math.abs(est.trace - trace(a))).toBeLessThanOrEqual(SE_BOUND * est.standardError);
     },
   );
 
@@ -96,7 +104,7 @@ describe('curvature tools against the exact Hessian', () => {
   });
 
   test.prop([seeds], { numRuns: 15 })(
-    'SLQ moments p = 0…4 match tr(H^p)/dim: exact per probe with m = dim steps, and within 4 standard errors over probes',
+    `SLQ moments p = 0…4 match tr(H^p)/dim: exact per probe with m = dim steps, and within ${SE_BOUND} standard errors over probes`,
     (seed) => {
       const a = randomSymmetric(10, seed);
       const density = lanczosDensity(denseOperator(a), 40, 10, seededRng(seed));
@@ -105,7 +113,7 @@ describe('curvature tools against the exact Hessian', () => {
         expect(Math.abs(probe.weights.reduce((s, w) => s + w, 0) - 1)).toBeLessThanOrEqual(1e-12);
       for (let p = 1; p <= 4; p++) {
         const m = densityMoment(density, p);
-        expect(Math.abs(m.value - exactMoment(a, p))).toBeLessThanOrEqual(4 * m.standardError + 1e-10);
+        expect(Math.abs(m.value - exactMoment(a, p))).toBeLessThanOrEqual(SE_BOUND * m.standardError + 1e-10);
       }
     },
   );
@@ -130,13 +138,13 @@ describe('curvature tools against the exact Hessian', () => {
   });
 
   test.prop([seeds], { numRuns: 10 })(
-    'on a tanh network the Hessian-vector operator gives the exact Hessian’s trace (within 4 SE) and top-5 (1e-8)',
+    `on a tanh network the Hessian-vector operator gives the exact Hessian’s trace (within ${SE_BOUND} SE) and top-5 (1e-8)`,
     (seed) => {
       const model = subjectModel(tanhSubject(seed));
       const h = model.objective.hessian(model.theta);
       const op = subjectHessianOperator(model);
       const est = hutchinsonTrace(op, 300, seededRng(seed));
-      expect(Math.abs(est.trace - trace(h))).toBeLessThanOrEqual(4 * est.standardError);
+      expect(Math.abs(est.trace - trace(h))).toBeLessThanOrEqual(SE_BOUND * est.standardError);
       const exact = Array.from(symmetricEigen(h).values).reverse().slice(0, 5);
       const top = topEigenvalues(op, 5, seededRng(seed));
       for (const [i, v] of top.values.entries())
@@ -144,7 +152,7 @@ describe('curvature tools against the exact Hessian', () => {
       const density = lanczosDensity(op, 30, op.dim, seededRng(seed));
       for (let p = 1; p <= 2; p++) {
         const m = densityMoment(density, p);
-        expect(Math.abs(m.value - exactMoment(h, p))).toBeLessThanOrEqual(4 * m.standardError + 1e-9);
+        expect(Math.abs(m.value - exactMoment(h, p))).toBeLessThanOrEqual(SE_BOUND * m.standardError + 1e-9);
       }
     },
   );

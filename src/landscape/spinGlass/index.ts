@@ -38,10 +38,13 @@ export {
 } from './sphere.js';
 export {
   bandThreshold,
+  checkBandLayer,
   complexityTheta,
   eInfinity,
   iOne,
   isThetaRoot,
+  type LayerCheck,
+  SIGN_CHANGE_STEP,
   type ThresholdResult,
 } from './thresholds.js';
 export {

@@ -85,3 +85,31 @@ export function isThetaRoot(k: number, H: number, E: number): boolean {
   const value = complexityTheta(k, H, -E);
   return Number.isFinite(value) && Math.abs(value) <= THETA_ROOT_RTOL * Math.max(1, 0.5 * Math.log(H - 1));
 }
+
+/** Where the sign test around −E_k looks: this fraction of E_k − E∞ on either side of the root. */
+export const SIGN_CHANGE_STEP = 1e-6;
+
+/** The layer check of one threshold: what failed, or the gap E_{k+1} − E∞ (smaller is closer to the edge). */
+export type LayerCheck =
+  | { readonly ok: true; readonly gap: number }
+  | { readonly ok: false; readonly reason: string };
+
+/**
+ * −E_k is a root of Θ_{k,H} (to THETA_ROOT_RTOL), the band is layered, E_k > E_{k+1} > E∞, and Θ_{k,H} changes sign at
+ * −E_k (positive just above, negative just below: a crossing, not a tangency).
+ */
+export function checkBandLayer(k: number, H: number): LayerCheck {
+  const r = bandThreshold(k, H);
+  const next = bandThreshold(k + 1, H);
+  if (!r.ok) return { ok: false, reason: `E_${k}: ${r.reason}` };
+  if (!next.ok) return { ok: false, reason: `E_${k + 1}: ${next.reason}` };
+  if (!isThetaRoot(k, H, r.E))
+    return { ok: false, reason: `Θ_{${k},${H}}(−E_${k}) = ${complexityTheta(k, H, -r.E)} is not 0` };
+  const e = eInfinity(H);
+  if (!(r.E > next.E && next.E > e))
+    return { ok: false, reason: `not layered: E_${k} = ${r.E}, E_${k + 1} = ${next.E}, E∞ = ${e}` };
+  const step = SIGN_CHANGE_STEP * (r.E - e);
+  if (!(complexityTheta(k, H, -r.E + step) > 0 && complexityTheta(k, H, -r.E - step) < 0))
+    return { ok: false, reason: `Θ_{${k},${H}} does not change sign at −E_${k} = ${-r.E}` };
+  return { ok: true, gap: next.E - e };
+}

@@ -1,9 +1,13 @@
 /**
- * The tests of cho15-network-minima-concentrate's trend assertions, on jStat 1.9.6's distributions (never a
- * hand-written CDF). A small local module so the integrator can swap it for the shared `src/stats/` of the
- * verdicts issue: the claim imports only these names.
+ * Tests and intervals for continuous samples (means, spreads, correlations), on stdlib-js's distributions (never a
+ * hand-written CDF): t interval of a mean, χ² interval of a standard deviation, Fisher-z interval and test of
+ * correlations, the one-sided Brown–Forsythe test of spreads.
  */
-import jStat from 'jstat';
+import chisquareQuantile from '@stdlib/stats-base-dists-chisquare-quantile';
+import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+import tCdf from '@stdlib/stats-base-dists-t-cdf';
+import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 
 /** Mean and the two-sided t interval of the mean (level `level`); NaN bounds for n < 2. */
 export function meanInterval(
@@ -14,7 +18,7 @@ export function meanInterval(
   const mean = values.reduce((a, b) => a + b, 0) / n;
   if (n < 2) return { mean, lo: Number.NaN, hi: Number.NaN };
   const sd = sampleSd(values);
-  const half = jStat.studentt.inv(1 - (1 - level) / 2, n - 1) * (sd / Math.sqrt(n));
+  const half = tQuantile(1 - (1 - level) / 2, n - 1) * (sd / Math.sqrt(n));
   return { mean, lo: mean - half, hi: mean + half };
 }
 
@@ -40,8 +44,8 @@ export function sdInterval(values: readonly number[], level = 0.95): { sd: numbe
   const ss = (n - 1) * sd * sd;
   return {
     sd,
-    lo: Math.sqrt(ss / jStat.chisquare.inv(1 - a, n - 1)),
-    hi: Math.sqrt(ss / jStat.chisquare.inv(a, n - 1)),
+    lo: Math.sqrt(ss / chisquareQuantile(1 - a, n - 1)),
+    hi: Math.sqrt(ss / chisquareQuantile(a, n - 1)),
   };
 }
 
@@ -70,7 +74,7 @@ export function pearsonR(x: readonly number[], y: readonly number[]): number {
 export function fisherInterval(r: number, n: number, level = 0.95): { lo: number; hi: number } {
   if (!(Math.abs(r) < 1) || n < 4) return { lo: Number.NaN, hi: Number.NaN };
   const z = Math.atanh(r);
-  const half = jStat.normal.inv(1 - (1 - level) / 2, 0, 1) / Math.sqrt(n - 3);
+  const half = normalQuantile(1 - (1 - level) / 2, 0, 1) / Math.sqrt(n - 3);
   return { lo: Math.tanh(z - half), hi: Math.tanh(z + half) };
 }
 
@@ -81,7 +85,7 @@ export function fisherInterval(r: number, n: number, level = 0.95): { lo: number
 export function correlationGreaterPValue(r1: number, n1: number, r2: number, n2: number): number {
   if (!(Math.abs(r1) < 1 && Math.abs(r2) < 1) || n1 < 4 || n2 < 4) return Number.NaN;
   const z = (Math.atanh(r1) - Math.atanh(r2)) / Math.sqrt(1 / (n1 - 3) + 1 / (n2 - 3));
-  return 1 - jStat.normal.cdf(z, 0, 1);
+  return 1 - normalCdf(z, 0, 1);
 }
 
 function median(values: readonly number[]): number {
@@ -112,5 +116,5 @@ export function spreadGreaterPValue(
   const mb = db.reduce((s, x) => s + x, 0) / db.length;
   const t = (ma - mb) / se;
   const df = (va + vb) ** 2 / (va ** 2 / (da.length - 1) + vb ** 2 / (db.length - 1));
-  return { p: 1 - jStat.studentt.cdf(t, df), t, df };
+  return { p: 1 - tCdf(t, df), t, df };
 }

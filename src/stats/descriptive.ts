@@ -1,13 +1,13 @@
 /**
- * The statistics empirical claims state their trends with: Wilson score intervals for proportions, a
- * one-sided exact test of two proportions (Fisher, from src/stats), Spearman's rank correlation, and seeded
- * bootstrap intervals. Every function says its level or its test; claims record both with their sample sizes
- * and seed. Distributions come from stdlib-js (src/stats), never a hand-written CDF.
+ * Descriptive statistics and display intervals of the empirical claims: Wilson score intervals for proportions
+ * (display; verdicts use the exact tests of exact.ts), Spearman's rank correlation, and seeded bootstrap intervals.
+ * Every function says its level or its test; claims record both with their sample sizes and seed. Distributions
+ * come from stdlib-js, never a hand-written CDF.
  */
 import normalCdfStdlib from '@stdlib/stats-base-dists-normal-cdf';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import type { Rng } from '../random.js';
-import { fisherLessPValue } from '../stats/index.js';
+import { fisherLessPValue } from './exact.js';
 
 /** z for a two-sided 95% interval (the level every interval of the report uses unless stated). */
 export const Z95 = normalQuantile(0.975, 0, 1);

@@ -1,0 +1,13 @@
+import { describe } from 'vitest';
+import { dlGenomeArb, dlGenomeLaw, sjlArb, sjlLaw } from './quadraticNetworks.js';
+import { testHypothesisLaws } from './testing/laws.js';
+
+describe('sjlArb', () => {
+  testHypothesisLaws('p, q ≥ d of each sign', sjlArb(false), sjlLaw(false));
+  testHypothesisLaws('every v_j = +1 (control)', sjlArb(true), sjlLaw(true));
+});
+
+describe('dlGenomeArb', () => {
+  testHypothesisLaws('Du–Lee hypotheses', dlGenomeArb(false), dlGenomeLaw(false));
+  testHypothesisLaws('one unit (control)', dlGenomeArb(true), dlGenomeLaw(true));
+});
