@@ -278,4 +278,30 @@ describe('the archive', () => {
     expect(writeFileAtomicNoClobber(join(root, 'taken'), 'x')).toBe(false);
     expect(readdirSync(root)).toEqual(['taken']);
   });
+
+  test("temporaries: only our exact name pattern, another live process's kept, sorted; a missing folder has none", () => {
+    const root = scratch();
+    const dead = (name: string) => join(root, name);
+    const names = [
+      '.b.json.999999999.12.tmp',
+      '.a.json.999999999.3.tmp',
+      `.c.json.${process.ppid}.1.tmp`,
+      'a.json.999999999.1.tmp',
+      '.a.json.999999999.1.tmp.bak',
+      '.a.json.x.1.tmp',
+    ];
+    for (const name of names) writeFileSync(join(root, name), 'half');
+    expect(staleTemporaries(root)).toEqual([
+      dead('.a.json.999999999.3.tmp'),
+      dead('.b.json.999999999.12.tmp'),
+    ]);
+    expect(staleTemporaries(join(root, 'missing'))).toEqual([]);
+  });
+
+  test('makeFolder names a path that exists and is not a folder', () => {
+    const root = scratch();
+    writeFileSync(join(root, 'file'), 'x');
+    expect(() => makeFolder(join(root, 'file'))).toThrow(/'.*file' is not a folder/);
+    expect(readdirSync(root)).toEqual(['file']);
+  });
 });
