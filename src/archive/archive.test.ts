@@ -23,6 +23,7 @@ import {
   loadArchive,
   loadCounterexampleFile,
   MAX_ARCHIVE_FILE_BYTES,
+  makeFolder,
   parseCounterexample,
   saveCounterexample,
   staleTemporaries,
@@ -77,6 +78,15 @@ describe('canonical JSON and content hashes', () => {
       for (const [i, row] of parsed.value.subject.data.inputs.entries())
         expect(Object.is(row[0], tricky[i])).toBe(true);
     }
+  });
+  test('canonical JSON by example: keys sorted by code unit, undefined members dropped, no whitespace', () => {
+    expect(canonicalJson({ b: 1, a: [1, { d: undefined, c: 'x', B: null }], é: 0.1 })).toBe(
+      '{"a":[1,{"B":null,"c":"x"}],"b":1,"é":0.1}',
+    );
+    expect(canonicalJson([])).toBe('[]');
+    expect(canonicalJson({})).toBe('{}');
+    expect(() => canonicalJson(undefined)).toThrow(/cannot encode undefined/);
+    expect(() => canonicalJson(() => 1)).toThrow(/cannot encode function/);
   });
 });
 
@@ -239,5 +249,59 @@ describe('the archive', () => {
     writeFileAtomicReplace(path, 'two');
     expect(readFileSync(path, 'utf8')).toBe('two');
     expect(readdirSync(join(root, 'cache'))).toEqual(['c.json']);
+  });
+
+  test('folders are made level by level; a path that cannot be made is an error, never a hang', () => {
+    const root = scratch();
+    makeFolder(join(root, 'a', 'b', 'c'));
+    makeFolder(join(root, 'a', 'b', 'c'));
+    expect(readdirSync(join(root, 'a', 'b'))).toEqual(['c']);
+    writeFileSync(join(root, 'file'), 'x');
+    expect(() => makeFolder(join(root, 'file', 'sub'))).toThrow();
+    expect(() => writeFileAtomicReplace(join(root, 'file', 'c.json'), 'x')).toThrow();
+    // Node's own recursive mkdir loops forever here (a parent that exists, a child that fails with ENOENT).
+    if (existsSync('/proc/self')) expect(() => makeFolder('/proc/no-such/folder')).toThrow(/ENOENT/);
+  });
+
+  test('a replace that cannot rename removes its temporary and throws; the target is untouched', () => {
+    const root = scratch();
+    const target = join(root, 'taken');
+    mkdirSync(join(target, 'inside'), { recursive: true });
+    expect(() => writeFileAtomicReplace(target, 'x')).toThrow();
+    expect(readdirSync(root)).toEqual(['taken']);
+    expect(readdirSync(target)).toEqual(['inside']);
+  });
+
+  test('a no-clobber write onto a folder loses like any existing path and leaves no temporary', () => {
+    const root = scratch();
+    mkdirSync(join(root, 'taken'));
+    expect(writeFileAtomicNoClobber(join(root, 'taken'), 'x')).toBe(false);
+    expect(readdirSync(root)).toEqual(['taken']);
+  });
+
+  test("temporaries: only our exact name pattern, another live process's kept, sorted; a missing folder has none", () => {
+    const root = scratch();
+    const dead = (name: string) => join(root, name);
+    const names = [
+      '.b.json.999999999.12.tmp',
+      '.a.json.999999999.3.tmp',
+      `.c.json.${process.ppid}.1.tmp`,
+      'a.json.999999999.1.tmp',
+      '.a.json.999999999.1.tmp.bak',
+      '.a.json.x.1.tmp',
+    ];
+    for (const name of names) writeFileSync(join(root, name), 'half');
+    expect(staleTemporaries(root)).toEqual([
+      dead('.a.json.999999999.3.tmp'),
+      dead('.b.json.999999999.12.tmp'),
+    ]);
+    expect(staleTemporaries(join(root, 'missing'))).toEqual([]);
+  });
+
+  test('makeFolder names a path that exists and is not a folder', () => {
+    const root = scratch();
+    writeFileSync(join(root, 'file'), 'x');
+    expect(() => makeFolder(join(root, 'file'))).toThrow(/'.*file' is not a folder/);
+    expect(readdirSync(root)).toEqual(['file']);
   });
 });

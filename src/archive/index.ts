@@ -37,6 +37,7 @@ export {
 } from './schema.js';
 export {
   cleanStaleTemporaries,
+  makeFolder,
   staleTemporaries,
   writeFileAtomicNoClobber,
   writeFileAtomicReplace,

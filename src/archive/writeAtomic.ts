@@ -6,10 +6,11 @@ import {
   openSync,
   readdirSync,
   renameSync,
+  statSync,
   unlinkSync,
   writeSync,
 } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 
 /** The temporary files of our atomic writes: `.<name>.<pid>.<counter>.tmp` in the target's folder. */
 const TEMPORARY = /^\..+\.(\d+)\.\d+\.tmp$/;
@@ -17,15 +18,47 @@ const TEMPORARY = /^\..+\.(\d+)\.\d+\.tmp$/;
 let tmpCounter = 0;
 
 /**
- * Create `path` with `contents`, atomically and never overwriting: the bytes go to a temporary file in the
- * same folder, are flushed, and are then hard-linked to `path` (link fails if `path` exists, so a second
- * writer of the same content-named file loses the race harmlessly). A crash at any point leaves either no
- * file or the whole file; the temporary is removed in every case.
- * Returns true if this call created the file, false if it already existed.
+ * Create the folder `dir` and its missing ancestors, one level at a time. Not `mkdirSync(dir, { recursive: true })`:
+ * Node's recursive mkdir loops forever when a parent exists but the child cannot be made in it and the error is
+ * ENOENT (any path under /proc, say `--out /proc/nope`), so a user's path could hang the CLI. Here every failure
+ * is thrown as the operating system reported it.
  */
-export function writeFileAtomicNoClobber(path: string, contents: string): boolean {
+export function makeFolder(dir: string): void {
+  const missing: string[] = [];
+  let at = resolve(dir);
+  for (;;) {
+    let exists = false;
+    try {
+      exists = statSync(at).isDirectory();
+      if (!exists) throw Object.assign(new Error(`'${at}' is not a folder`), { code: 'ENOTDIR' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    if (exists) break;
+    missing.push(at);
+    const up = dirname(at);
+    if (up === at) break;
+    at = up;
+  }
+  for (const folder of missing.reverse()) {
+    try {
+      mkdirSync(folder);
+    } catch (error) {
+      // Another writer made it between our stat and our mkdir.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
+
+/**
+ * Write `contents` to a temporary in `path`'s folder, flush it, then put it in place: 'no-clobber' hard-links it to
+ * `path` (link fails if `path` exists, so nothing is ever overwritten), 'replace' renames it over `path`. A crash at
+ * any point leaves the old state or the whole new file, never half of one; the temporary is removed in every case.
+ * Returns false only when 'no-clobber' found `path` already there.
+ */
+function writeAtomic(path: string, contents: string, mode: 'no-clobber' | 'replace'): boolean {
   const dir = dirname(path);
-  mkdirSync(dir, { recursive: true });
+  makeFolder(dir);
   tmpCounter += 1;
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${tmpCounter}.tmp`);
   const fd = openSync(tmp, 'wx');
@@ -34,6 +67,15 @@ export function writeFileAtomicNoClobber(path: string, contents: string): boolea
     fsyncSync(fd);
   } finally {
     closeSync(fd);
+  }
+  if (mode === 'replace') {
+    try {
+      renameSync(tmp, path);
+    } catch (error) {
+      unlinkSync(tmp);
+      throw error;
+    }
+    return true;
   }
   try {
     linkSync(tmp, path);
@@ -47,27 +89,19 @@ export function writeFileAtomicNoClobber(path: string, contents: string): boolea
 }
 
 /**
- * Replace `path` atomically (for caches, not the archive): write a temporary in the same folder, flush, rename over
- * the target. A crash leaves the old file or the new one, never half of one.
+ * Create `path` with `contents`, atomically and never overwriting (a second writer of the same content-named file
+ * loses the race harmlessly). Returns true if this call created the file, false if it already existed.
+ */
+export function writeFileAtomicNoClobber(path: string, contents: string): boolean {
+  return writeAtomic(path, contents, 'no-clobber');
+}
+
+/**
+ * Replace `path` atomically (for caches, not the archive): a crash leaves the old file or the new one, never half
+ * of one.
  */
 export function writeFileAtomicReplace(path: string, contents: string): void {
-  const dir = dirname(path);
-  mkdirSync(dir, { recursive: true });
-  tmpCounter += 1;
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${tmpCounter}.tmp`);
-  const fd = openSync(tmp, 'wx');
-  try {
-    writeSync(fd, contents);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    renameSync(tmp, path);
-  } catch (error) {
-    unlinkSync(tmp);
-    throw error;
-  }
+  writeAtomic(path, contents, 'replace');
 }
 
 function processAlive(pid: number): boolean {

@@ -1,6 +1,6 @@
 import { join, relative } from 'node:path';
 import cliProgress from 'cli-progress';
-import { writeFileAtomicReplace } from '../archive/index.js';
+import { escapeText, writeFileAtomicReplace } from '../archive/index.js';
 import {
   type AnyClaim,
   type AssertionVerdict,
@@ -17,7 +17,8 @@ import {
 } from '../claims/index.js';
 import { checkInPool, checkWorkerEntry, type PoolOptions } from './checkPool.js';
 import type { Io } from './io.js';
-import { projectRoot } from './paths.js';
+import { displayPath, projectRoot } from './paths.js';
+import { MAX_PATH_CHARS, MAX_REASON_CHARS } from './replay.js';
 import { runExperiment } from './run.js';
 import { formatTable } from './table.js';
 
@@ -210,10 +211,14 @@ export function checkClaim(
       io.err(`  case: ${run.failure.case}`);
       io.err(`  seed ${run.failure.seed}, path ${run.failure.path}; replay: ${run.failure.replay}`);
     }
-    if (run.created) io.err(`  archived (new file): ${row.counterexamples[0]}`);
+    // Paths as the user sees them: relative to the working folder (the row keeps them relative to the project).
+    const shown = (path: string) => escapeText(displayPath(join(projectRoot(), path)), MAX_PATH_CHARS);
+    if (run.created) io.err(`  archived (new file): ${shown(row.counterexamples[0]!)}`);
     if (newFile) io.err(`  new counterexample not archived (pass --write to keep it)`);
     for (const broken of row.brokenArchive)
-      io.err(`  archived file fails replay: ${broken.path}: ${broken.problems.join('; ')}`);
+      io.err(
+        `  archived file fails replay: ${shown(broken.path)}: ${escapeText(broken.problems.join('; '), MAX_REASON_CHARS)}`,
+      );
   }
   return { row, value: run.failure?.value };
 }

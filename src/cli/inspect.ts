@@ -1,9 +1,10 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import {
   counterexampleSchema,
   describeSchemaError,
   jsonErrorPosition,
+  makeFolder,
   subjectSchema,
 } from '../archive/index.js';
 import { UserError } from '../errors.js';
@@ -197,7 +198,7 @@ export async function inspectCommand(file: string, options: InspectOptions, io: 
   if (options.plot !== null && densityPlot !== null) {
     plotFile = options.plot;
     try {
-      mkdirSync(dirname(resolve(plotFile)), { recursive: true });
+      makeFolder(dirname(resolve(plotFile)));
       writeFileSync(plotFile, await renderPlotSvg(densityPlot));
     } catch (error) {
       throw new UserError(

@@ -1,7 +1,7 @@
-import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmdirSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { escapeText } from '../archive/index.js';
+import { escapeText, makeFolder } from '../archive/index.js';
 import { UserError } from '../errors.js';
 
 let userRoot: string | undefined;
@@ -84,10 +84,13 @@ export function archiveFolderOrMissing(path: string): string {
 }
 
 /**
- * An output folder (`--out`), checked before any computation: it may be missing (it is created) or a folder we can
- * write; a file or an unwritable folder is a UserError, so no result is computed only to be lost.
+ * An output folder (`--out`), checked before any computation: it may be missing (it is created later) or a folder
+ * we can write; a file or a folder we cannot write in is a UserError, so no result is computed only to be lost.
+ * Writing is tried, not inferred from permission bits (which let root "write" in /proc, where creating anything
+ * fails): a probe folder is made inside it, and a missing path is made and removed again.
  */
 export function writableOutputFolder(path: string, flag = '--out'): string {
+  const shown = escapeText(path);
   let stats: import('node:fs').Stats | undefined;
   try {
     stats = statSync(path);
@@ -95,16 +98,17 @@ export function writableOutputFolder(path: string, flag = '--out'): string {
     stats = undefined;
   }
   if (stats !== undefined) {
-    if (!stats.isDirectory()) throw new UserError(`${flag} expects a folder, '${path}' is a file`);
+    if (!stats.isDirectory()) throw new UserError(`${flag} expects a folder, '${shown}' is a file`);
     try {
-      accessSync(path, constants.W_OK);
-    } catch {
-      throw new UserError(`${flag}: cannot write to '${path}'`);
+      rmdirSync(mkdtempSync(join(path, '.landscape-write-probe-')));
+    } catch (error) {
+      throw new UserError(`${flag}: cannot write to '${shown}' (${errorCode(error)})`);
     }
     return path;
   }
-  // Missing: the nearest existing ancestor must be a writable folder.
-  let parent = dirname(path);
+  // Missing: the nearest existing ancestor must be a folder in which the path can be made.
+  const created: string[] = [];
+  let parent = resolve(path);
   for (;;) {
     let parentStats: import('node:fs').Stats | undefined;
     try {
@@ -114,16 +118,30 @@ export function writableOutputFolder(path: string, flag = '--out'): string {
     }
     if (parentStats !== undefined) {
       if (!parentStats.isDirectory())
-        throw new UserError(`${flag}: '${parent}' is a file, cannot create '${path}'`);
-      try {
-        accessSync(parent, constants.W_OK);
-      } catch {
-        throw new UserError(`${flag}: cannot create '${path}' (no write access to '${parent}')`);
-      }
-      return path;
+        throw new UserError(`${flag}: '${escapeText(parent)}' is a file, cannot create '${shown}'`);
+      break;
     }
+    created.push(parent);
     const up = dirname(parent);
-    if (up === parent) return path;
+    if (up === parent) break;
     parent = up;
   }
+  try {
+    makeFolder(path);
+  } catch (error) {
+    throw new UserError(`${flag}: cannot create '${shown}' (${errorCode(error)})`);
+  } finally {
+    for (const folder of created) {
+      try {
+        rmdirSync(folder);
+      } catch {
+        // made by someone else meanwhile, or never made: left as it is
+      }
+    }
+  }
+  return path;
+}
+
+function errorCode(error: unknown): string {
+  return escapeText((error as NodeJS.ErrnoException).code ?? String((error as Error).message), 60);
 }

@@ -2,10 +2,12 @@ import { relative } from 'node:path';
 import { archiveTemporaries, escapeText, terminalSafeJson } from '../archive/index.js';
 import { type ClaimRegistry, replayArchive } from '../claims/index.js';
 import type { Io } from './io.js';
-import { existingArchive, projectRoot } from './paths.js';
+import { displayPath, existingArchive, projectRoot } from './paths.js';
 
 /** Longest reason printed per file (the first reason comes first; the rest is cut). */
-const MAX_REASON_CHARS = 600;
+export const MAX_REASON_CHARS = 600;
+/** Longest path printed (a file name is a content hash; anything longer was put there by hand). */
+export const MAX_PATH_CHARS = 300;
 
 /**
  * Re-verify archived counterexamples (all, or the given files) with today's core. Exit 1 if any is refused. Every
@@ -22,7 +24,8 @@ export function replayCommand(
   if (paths.length === 0) existingArchive(archive);
   const results = replayArchive(archive, (id) => registry.get(id), { paths, proofs: true });
   const root = projectRoot();
-  const shown = (path: string) => escapeText(relative(root, path), 300);
+  // Relative to the working folder, as the user typed them (the JSON keeps them relative to the project).
+  const shown = (path: string) => escapeText(displayPath(path), MAX_PATH_CHARS);
   const leftovers = paths.length === 0 ? archiveTemporaries(archive) : [];
   if (json) {
     io.out(

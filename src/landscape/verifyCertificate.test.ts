@@ -221,6 +221,16 @@ describe('verifyCertificate', () => {
       kind: 'strict-local-min-not-global',
     };
     expect(verify(subject, strictOnKink as Certificate).join('\n')).toMatch(/strictness is not shown/);
+    // A non-strict minimum on the kink that records no gradient and no Hessian says nothing false: neither is
+    // refused, and strictness is not asked of it.
+    const model = subjectModel(subject);
+    const onKink = verify(subject, {
+      ...c,
+      loss: model.objective.value(model.theta),
+      gradientNorm: null,
+      hessianEigenvalues: null,
+    });
+    expect(onKink.filter((p) => /gradientNorm|hessianEigenvalues|strictness/.test(p))).toEqual([]);
   });
 
   test('a negative eigenvalue refutes a local minimum; a genuine saddle verifies; malformed points are reported', () => {
@@ -312,5 +322,102 @@ describe('verifyCertificate', () => {
   test('a subject the core cannot model is reported, not thrown', () => {
     const bad = { ...sample.subject, data: { inputs: [[1, 2]], targets: [[0]] } } as Subject;
     expect(verify(bad, sample.certificate)[0]).toMatch(/^subject: /);
+  });
+
+  test('a point that is not critical is refused for its gradient even when the file records it truthfully', () => {
+    // The dead neuron revived (w = 0.4, b = 0.01, off the kink at both inputs): the gradient is not zero. A file that
+    // records the true loss, gradient norm and Hessian passes every comparison but is still no local minimum.
+    const subject = structuredClone(sample.subject) as MlpSubjectJson;
+    (subject.point.layers[0]!.weights[0] as number[])[0] = 0.4;
+    (subject.point.layers[0]!.biases as number[])[0] = 0.01;
+    const model = subjectModel(subject);
+    const exam = examinePoint(model.objective, model.theta, { rng: seededRng(1), radii: [], trials: 0 });
+    expect(exam.gradientNorm!).toBeGreaterThan(1e-3);
+    const problems = verify(subject, {
+      ...(sample.certificate as Spurious),
+      loss: exam.value,
+      gradientNorm: exam.gradientNorm,
+      hessianEigenvalues: exam.hessianEigenvalues === null ? null : Array.from(exam.hessianEigenvalues),
+    });
+    expect(problems.filter((p) => /^gradient norm is/.test(p))).toEqual([]);
+    expect(problems).toContainEqual(expect.stringMatching(/^gradient norm \d\.\d{3}e-\d+ exceeds \d/));
+    // The decrease a perturbation found is printed as a positive amount.
+    expect(problems).toContainEqual(expect.stringMatching(/^a perturbation lowers the loss by \d\.\d{3}e/));
+  });
+
+  test('recorded numbers that are not finite never match', () => {
+    const c = strict.certificate as Spurious;
+    expect(alter(strict, { loss: Number.POSITIVE_INFINITY })[0]).toMatch(
+      /^loss is .*, certificate says Infinity/,
+    );
+    expect(alter(strict, { betterLoss: Number.POSITIVE_INFINITY })[0]).toMatch(
+      /^betterPoint has loss .*, certificate says Infinity/,
+    );
+    expect(alter(strict, { betterLoss: Number.NaN })[0]).toMatch(/certificate says NaN/);
+    expect(c.loss).toBeLessThan(Number.POSITIVE_INFINITY);
+  });
+
+  test('a search of one trial is a search; a gap of exactly the threshold is spurious', () => {
+    const p = (strict.certificate as Spurious).perturbation;
+    expect(alter(strict, { perturbation: { ...p, trials: 1 } })).toEqual([]);
+    expect(isSpuriousGap(1e-6, 0)).toBe(true);
+    expect(isSpuriousGap(0.99e-6, 0)).toBe(false);
+    expect(isSpuriousGap(1.5, 1)).toBe(true);
+    expect(isSpuriousGap(1 + 0.5e-4, 1)).toBe(false);
+  });
+
+  test('every singular value is compared, the first included', () => {
+    const model = subjectModel(sample.subject);
+    const rank = numericalRank(model.mlp!.jacobian(model.theta));
+    const sv = Array.from(rank.singularValues);
+    const genuine: Certificate = {
+      kind: 'rank-deficient',
+      loss: sample.certificate.loss,
+      gradientNorm: 0,
+      hessianEigenvalues: null,
+      jacobianRank: rank.rank,
+      claimedRank: rank.rank + 1,
+      singularValues: sv,
+      exact: null,
+    };
+    const first = sv.map((x, i) => (i === 0 ? x + 1e-3 : x));
+    expect(verify(sample.subject, { ...genuine, singularValues: first })).toEqual([
+      `singular value 0 is ${sv[0]}, certificate says ${first[0]}`,
+    ]);
+  });
+
+  test('no-monotone-path-found: a path whose losses match its rising profile verifies', () => {
+    const low = structuredClone(sample.subject) as MlpSubjectJson;
+    (low.point.layers[0]!.weights[0] as number[])[0] = 0.4;
+    (low.point.layers[0]!.biases as number[])[0] = 0;
+    const model = subjectModel(sample.subject);
+    const lowLoss = model.objective.value(model.fromPoint(low.point));
+    const loss = model.objective.value(model.theta);
+    expect(lowLoss).toBeLessThan(loss);
+    const certificate: Certificate = {
+      kind: 'no-monotone-path-found',
+      loss,
+      gradientNorm: null,
+      hessianEigenvalues: null,
+      profile: [lowLoss, loss],
+      path: [low.point, (sample.subject as MlpSubjectJson).point],
+      exact: null,
+    };
+    expect(verify(sample.subject, certificate)).toEqual([]);
+  });
+
+  test('a saddle direction counts when any of our step lengths descends (a long one overshoots at the largest)', () => {
+    const two = linearAtOrigin([2, 2, 1]);
+    const model = subjectModel(two);
+    const exam = examinePoint(model.objective, model.theta, { rng: seededRng(3), radii: [1e-2], trials: 10 });
+    const saddle = saddleCertificate(model, exam)! as Extract<Certificate, { kind: 'saddle' }>;
+    const long = structuredClone(saddle.descentDirection) as MlpSubjectJson['point'];
+    for (const layer of long.layers)
+      for (const row of layer.weights as number[][]) for (let j = 0; j < row.length; j++) row[j]! *= 1e3;
+    const direction = model.fromPoint(long);
+    const at = (t: number) =>
+      model.objective.value(Float64Array.from(model.theta, (x, k) => x + t * direction[k]!));
+    expect(at(1e-1)).toBeGreaterThan(at(0));
+    expect(verify(two, { ...saddle, descentDirection: long })).toEqual([]);
   });
 });

@@ -1,0 +1,47 @@
+// @ts-check
+/**
+ * Stryker for `npm run test:mutation`. MUTATION_SCOPE=nn|linalg|archive|verifier (one scope, or several joined by
+ * commas; scripts/mutation.js runs each in turn) chooses both the files mutated and the tests run against them
+ * (vitest.mutation.config.ts reads the same variable), so a mutant in src/archive never costs the nn tests. With
+ * `coverageAnalysis: perTest` each mutant then runs only the tests of its scope that reach it.
+ */
+const scopes = {
+  nn: ['src/nn/**/*.ts'],
+  linalg: ['src/linalg/**/*.ts'],
+  archive: ['src/archive/**/*.ts'],
+  verifier: ['src/landscape/verifyCertificate.ts'],
+};
+const scope = process.env.MUTATION_SCOPE ?? '';
+if (scope !== '' && !(scope in scopes))
+  throw new Error(`MUTATION_SCOPE must be one of ${Object.keys(scopes).join(', ')}, got '${scope}'`);
+const name = scope === '' ? 'all' : scope;
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  $schema: './node_modules/@stryker-mutator/core/schema/stryker-schema.json',
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts' },
+  mutate: [
+    ...(scope === '' ? Object.values(scopes).flat() : scopes[/** @type {keyof typeof scopes} */ (scope)]),
+    '!src/**/*.test.ts',
+    '!src/**/testing/**',
+    '!src/**/index.ts',
+  ],
+  coverageAnalysis: 'perTest',
+  // Static mutants (module-level code: zod schemas, constant tables) need a fresh module graph per mutant, about
+  // 20 s each on the shared machine, against about 1 s for a runtime mutant; they are counted as Ignored, not
+  // scored (docs/mutation.md gives their number per scope).
+  ignoreStatic: true,
+  // One mutant at a time: the machine's two cores are shared.
+  concurrency: 1,
+  timeoutMS: 60000,
+  // Incremental runs (`npm run test:mutation -- --incremental`) keep their state here. Not the default: with the
+  // vitest runner, an incremental re-run after new tests were added reused every earlier survivor untested.
+  incrementalFile: `reports/mutation/${name}.incremental.json`,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: `reports/mutation/${name}.html` },
+  jsonReporter: { fileName: `reports/mutation/${name}.json` },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: true,
+  thresholds: { high: 90, low: 85, break: null },
+};
