@@ -10,8 +10,10 @@ import {
   type ExperimentResult,
   type Plot,
   rangeListOption,
+  reversalOf,
   spearman,
   type TrendEvidence,
+  type TrendReversal,
   trendCertify,
   trendOutcome,
   type Verdict,
@@ -126,7 +128,15 @@ interface Assertion {
   readonly name: string;
   readonly verdict: Verdict;
   readonly detail: string;
+  readonly reversal?: TrendReversal | undefined;
 }
+
+/** A cell's spurious count as a group of a two-group test. */
+const group = (label: string, c: Pick<Cell, 'spurious' | 'runs'>) => ({
+  label,
+  successes: c.spurious,
+  trials: c.runs,
+});
 
 const fmt = (x: number, digits = 3): string => (Number.isFinite(x) ? x.toPrecision(digits) : String(x));
 /** A p-value; the normal CDF underflows to 0 far in the tail, which is shown as a bound. */
@@ -138,17 +148,26 @@ function undecided(cell: Cell): number {
 }
 
 /** Drops shown between any two cells (one-sided Fisher, Bonferroni at OPPOSITE_FAMILY_ALPHA over the pairs). */
-function shownDrops(cells: readonly Cell[]): string[] {
+function shownDrops(cells: readonly Cell[], name: string): { drops: string[]; reversal?: TrendReversal } {
   const pairs = Math.max(1, (cells.length * (cells.length - 1)) / 2);
   const drops: string[] = [];
+  let reversal: TrendReversal | undefined;
   for (let i = 0; i < cells.length; i++)
     for (let j = i + 1; j < cells.length; j++) {
       const a = cells[i]!;
       const b = cells[j]!;
       const p = fisherLessPValue(b.spurious, b.runs, a.spurious, a.runs);
-      if (p <= OPPOSITE_FAMILY_ALPHA / pairs) drops.push(`k = ${a.k} → ${b.k} (p = ${fmtP(p)})`);
+      if (p <= OPPOSITE_FAMILY_ALPHA / pairs) {
+        drops.push(`k = ${a.k} → ${b.k} (p = ${fmtP(p)})`);
+        reversal ??= reversalOf(
+          `${name}: k = ${a.k} below k = ${b.k}`,
+          group(`k = ${a.k}`, a),
+          group(`k = ${b.k}`, b),
+          OPPOSITE_FAMILY_ALPHA / pairs,
+        );
+      }
     }
-  return drops;
+  return reversal === undefined ? { drops } : { drops, reversal };
 }
 
 /**
@@ -168,10 +187,16 @@ function risingAssertion(base: readonly Cell[]): Assertion {
     base.map((c) => c.k),
     base.map((c) => c.spurious / c.runs),
   );
-  const drops = shownDrops(base);
+  const { drops, reversal } = shownDrops(base, name);
   return {
     name,
     verdict: drops.length > 0 ? 'refuted' : rise.verdict,
+    reversal:
+      drops.length > 0
+        ? reversal
+        : rise.verdict === 'refuted'
+          ? reversalOf(name, group(`k = ${first.k}`, first), group(`k = ${last.k}`, last), ALPHA)
+          : undefined,
     detail:
       `drop between two k (one-sided Fisher, family α = ${OPPOSITE_FAMILY_ALPHA}): ${drops.join(', ') || 'none shown'}; ` +
       `${rise.detail}; Spearman ρ(k, fraction) = ${fmt(rho)}`,
@@ -185,15 +210,17 @@ function risingAssertion(base: readonly Cell[]): Assertion {
 function overAssertion(base: readonly Cell[], over: readonly Cell[], o: number): Assertion {
   const sum = (cells: readonly Cell[], f: (c: Cell) => number) => cells.reduce((a, c) => a + f(c), 0);
   const name = `spurious fraction is lower with n = k + ${o} than with n = k`;
-  const pooled = decideRise(
-    { ...OVER_DESIGN, name },
-    {
-      label: `n = k + ${o}`,
-      successes: sum(over, (c) => c.spurious),
-      trials: sum(over, (c) => c.runs),
-    },
-    { label: 'n = k', successes: sum(base, (c) => c.spurious), trials: sum(base, (c) => c.runs) },
-  );
+  const overGroup = {
+    label: `n = k + ${o}`,
+    successes: sum(over, (c) => c.spurious),
+    trials: sum(over, (c) => c.runs),
+  };
+  const baseGroup = {
+    label: 'n = k',
+    successes: sum(base, (c) => c.spurious),
+    trials: sum(base, (c) => c.runs),
+  };
+  const pooled = decideRise({ ...OVER_DESIGN, name }, overGroup, baseGroup);
   const level = OPPOSITE_FAMILY_ALPHA / Math.max(1, base.length);
   const reversed = base
     .map((c, i) => ({
@@ -201,9 +228,22 @@ function overAssertion(base: readonly Cell[], over: readonly Cell[], o: number):
       p: fisherLessPValue(c.spurious, c.runs, over[i]!.spurious, over[i]!.runs),
     }))
     .filter((r) => r.p <= level);
+  const first = reversed[0];
+  const at = first === undefined ? -1 : base.findIndex((c) => c.k === first.k);
   return {
     name,
     verdict: reversed.length > 0 ? 'refuted' : pooled.verdict,
+    // The pooled reversal when the pooled test shows it, else the first k that does.
+    reversal:
+      (pooled.verdict === 'refuted' ? reversalOf(name, overGroup, baseGroup, ALPHA) : undefined) ??
+      (at < 0
+        ? undefined
+        : reversalOf(
+            `${name} at k = ${first!.k}`,
+            group(`k = ${first!.k}, n = k + ${o}`, over[at]!),
+            group(`k = ${first!.k}, n = k`, base[at]!),
+            level,
+          )),
     detail:
       `pooled over k: ${pooled.detail}; k where n = k + ${o} is significantly higher (one-sided Fisher, family ` +
       `α = ${OPPOSITE_FAMILY_ALPHA}): ${reversed.map((r) => r.k).join(', ') || 'none'}`,
@@ -509,7 +549,17 @@ export const ss18SpuriousRate = defineClaim<RateGenome, TrendEvidence>({
         })),
       ]),
     );
-    return trendOutcome(assertions);
+    // An archived reversal names the setting of the smallest cell (teacher I_k, the student at its global minimum
+    // V) and keeps the run's counts; the test and p-value are recomputed from the groups on replay.
+    const identity = (k: number) =>
+      Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => +(i === j)));
+    return trendOutcome(assertions, {
+      subject: { kind: 'gaussian-teacher-student', teacher: identity(ks[0]!), student: identity(ks[0]!) },
+      table: {
+        columns: ['k', 'n', 'runs', 'spurious', 'undecided'],
+        rows: [...nk, ...more].map((c) => [c.k, c.n, c.runs, c.spurious, undecided(c)]),
+      },
+    });
   },
   certify: trendCertify,
   experiment: {

@@ -88,7 +88,14 @@ export {
   wilsonInterval,
   Z95,
 } from './statistics.js';
-export { type TrendEvidence, trendCertify, trendOutcome } from './trend.js';
+export {
+  reversalOf,
+  type TrendEvidence,
+  type TrendGroup,
+  type TrendReversal,
+  trendCertify,
+  trendOutcome,
+} from './trend.js';
 export {
   type AssertionVerdict,
   assertionsVerdict,
