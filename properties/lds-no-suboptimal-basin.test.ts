@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import type { LdsGenome } from '../src/generate/lds.js';
 import { describeClaim } from '../test/claimSuite.js';
-import { type LdsGenome, ldsNoSuboptimalBasin } from './lds-no-suboptimal-basin.js';
+import { ldsNoSuboptimalBasin } from './lds-no-suboptimal-basin.js';
 
 describeClaim(ldsNoSuboptimalBasin);
 

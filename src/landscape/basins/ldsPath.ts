@@ -61,7 +61,7 @@ interface Candidate {
 }
 
 /** Samples per segment (K): the profile is checked at K + 1 points of every segment. */
-const SEGMENT_SAMPLES = 8;
+export const SEGMENT_SAMPLES = 8;
 /** Random directions tried for the hinge candidates; extra directions matter only for polynomial σ. */
 const EXTRA_DIRECTIONS = 2;
 
