@@ -1,35 +1,32 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { singleNeuronArb, singleNeuronSubject } from '../src/generate/deadUnits.js';
 import { deadUnitsProof } from '../src/landscape/basins/index.js';
-import { makeProblem, pointToVector } from '../src/nn/index.js';
+import { subjectProblem } from '../src/nn/index.js';
 import { describeClaim } from '../test/claimSuite.js';
 import { deadReluPlateau } from './dead-relu-plateau.js';
-import { deadNeuronProof, singleNeuronSubject } from './single-relu-no-spurious-min.js';
 
 describeClaim(deadReluPlateau);
 
-describe('deadUnitsProof generalises single-relu-no-spurious-min’s deadNeuronProof', () => {
-  test('on single-neuron subjects both give the same margin and radius, or both none', () => {
-    const ints = (k: number) => fc.array(fc.integer({ min: -8, max: 8 }), { minLength: k, maxLength: k });
+describe('deadUnitsProof on single-relu-no-spurious-min’s one-neuron subjects', () => {
+  test('margin = −max_i (w·x_i + b) and radius = margin/√(1 + max‖x_i‖²) when the neuron is dead, else none', () => {
     fc.assert(
-      fc.property(
-        fc.record({
-          d: fc.integer({ min: 1, max: 3 }),
-          n: fc.integer({ min: 2, max: 8 }),
-          xs: ints(24),
-          ys: ints(8),
-          ws: ints(3),
-          bs: fc.integer({ min: -8, max: 8 }),
-          restarts: fc.constant(0),
-        }),
-        (g) => {
-          const subject = singleNeuronSubject(g);
-          const problem = makeProblem(subject.network, subject.data, subject.loss);
-          const general = deadUnitsProof(problem, pointToVector(problem.net, subject.point));
-          const special = deadNeuronProof(subject);
-          expect(general).toEqual(special);
-        },
-      ),
+      fc.property(singleNeuronArb({ min: -8, max: 8 }), (g) => {
+        const subject = singleNeuronSubject(g);
+        const { problem, theta } = subjectProblem(subject);
+        const [layer] = subject.point.layers;
+        const z = subject.data.inputs.map(
+          (x) => x.reduce((s, xj, j) => s + xj * layer!.weights[0]![j]!, 0) + layer!.biases![0]!,
+        );
+        const norm2 = Math.max(...subject.data.inputs.map((x) => x.reduce((s, xj) => s + xj * xj, 0)));
+        const margin = -Math.max(...z);
+        const proof = deadUnitsProof(problem, theta);
+        if (!(margin > 0)) expect(proof).toBeNull();
+        else {
+          expect(proof!.margin).toBeCloseTo(margin, 12);
+          expect(proof!.radius).toBeCloseTo(margin / Math.sqrt(1 + norm2), 12);
+        }
+      }),
       { numRuns: 200 },
     );
   });

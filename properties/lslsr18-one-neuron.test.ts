@@ -1,13 +1,19 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { DIVERGENCE_FACTOR, EXPONENT_BOUND } from '../src/landscape/quadratic/index.js';
-import { describeClaim } from '../test/claimSuite.js';
+import { type OneNeuronGenome, oneNeuronInstance } from '../src/generate/exponentialNeuron.js';
 import {
-  descendOneNeuron,
-  lslsr18OneNeuron,
-  type OneNeuronGenome,
-  oneNeuronInstance,
-} from './lslsr18-one-neuron.js';
+  DIVERGENCE_FACTOR,
+  descendExponentialNeuron,
+  EXPONENT_BOUND,
+  type OneNeuronEnd,
+} from '../src/landscape/quadratic/index.js';
+import { describeClaim } from '../test/claimSuite.js';
+import { lslsr18OneNeuron } from './lslsr18-one-neuron.js';
+
+const descendOneNeuron = (
+  instance: Exclude<ReturnType<typeof oneNeuronInstance>, string>,
+  seed: number,
+): OneNeuronEnd => descendExponentialNeuron(instance.model, instance.theta0, seed);
 
 describeClaim(lslsr18OneNeuron);
 

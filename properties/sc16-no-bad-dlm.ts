@@ -1,17 +1,17 @@
 // Soudry & Carmon (2016), "No bad local minima: Data independent training error guarantees for multilayer
 // neural networks", arXiv 1605.08361, the one-hidden-layer theorem [REC numbering; hypotheses recalled].
 // Checked here by the same activation-region argument as Karhadkar et al.
-import { defineClaim, SPURIOUS_MINIMUM_KINDS } from '../src/claims/index.js';
-import { loadHighs } from '../src/landscape/solvers/index.js';
 import {
   certifyBadCriticalPoint,
   checkRegion,
+  defineClaim,
   type RegionEvidence,
-  type RegionGenome,
-  regionGenome,
   regionHypotheses,
+  SPURIOUS_MINIMUM_KINDS,
   verifyRegionDetails,
-} from './km-region-fullrank-implies-global.js';
+} from '../src/claims/index.js';
+import { type RegionGenome, regionGenome } from '../src/generate/activationRegions.js';
+import { loadHighs } from '../src/landscape/solvers/index.js';
 import { sources } from './sources.js';
 
 export const sc16NoBadDlm = defineClaim<RegionGenome, RegionEvidence>({

@@ -1,8 +1,9 @@
 import { expect, test } from 'vitest';
+import { type SjlGenome, sjlInstance, sjlSubject } from '../src/generate/quadraticNetworks.js';
 import { subjectModel } from '../src/landscape/index.js';
 import { interpolatingMatrix, quadraticNetworkObjective } from '../src/landscape/quadratic/index.js';
 import { describeClaim } from '../test/claimSuite.js';
-import { type SjlGenome, sjl19Quadratic, sjlInstance, sjlSubject } from './sjl19-quadratic.js';
+import { sjl19Quadratic } from './sjl19-quadratic.js';
 
 describeClaim(sjl19Quadratic);
 

@@ -69,6 +69,7 @@ export function escapeText(text: string, max = Number.POSITIVE_INFINITY): string
 /** The default archive folder, relative to the project root. */
 export const ARCHIVE_DIR = 'counterexamples';
 
+/** A file read from the archive: its parsed content, or why it could not be loaded. */
 export type LoadedFile =
   | { readonly path: string; readonly ok: true; readonly value: CounterexampleJson }
   | { readonly path: string; readonly ok: false; readonly reason: string };
@@ -102,6 +103,7 @@ export function formatCounterexample(value: CounterexampleJson): string {
   return `${prettyJson(value)}\n`;
 }
 
+/** What {@link saveCounterexample} did: the path, and whether the file was created (false: archived before). */
 export interface SaveResult {
   readonly path: string;
   /** False when the same subject was archived before: nothing was written. */

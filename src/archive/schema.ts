@@ -208,6 +208,7 @@ export const certificateSchema = z.discriminatedUnion('kind', [
     .strict(),
 ]);
 
+/** The zod schema of an archived counterexample file (validated on write and on load). */
 export const counterexampleSchema = z
   .object({
     format: z.literal(COUNTEREXAMPLE_FORMAT),
@@ -232,6 +233,7 @@ export const counterexampleSchema = z
 
 export type SubjectJson = z.infer<typeof subjectSchema>;
 export type CertificateJson = z.infer<typeof certificateSchema>;
+/** An archived counterexample file, as parsed by {@link counterexampleSchema}. */
 export type CounterexampleJson = z.infer<typeof counterexampleSchema>;
 export type AnyPointJson = z.infer<typeof anyPointSchema>;
 

@@ -6,7 +6,9 @@ import type { Rng } from '../random.js';
 /** `theorem`: expected to hold; `construction`: a published counterexample we must find and certify;
  *  `empirical`: a measured trend with a statistical test. */
 export type ClaimKind = 'theorem' | 'construction' | 'empirical';
+/** What a claim's verdict should be: `holds` for theorems and trends, `refuted` for constructions. */
 export type Expectation = 'holds' | 'refuted';
+/** A verdict: `holds` (no counterexample), `refuted` (a certified one), `inconclusive` (could not decide). */
 export type Verdict = 'holds' | 'refuted' | 'inconclusive';
 
 /** Where a claim comes from: enough for a reader to find the theorem. */
@@ -181,6 +183,9 @@ export interface Claim<H = unknown, E = unknown> {
   /** Guided hunting: a small random change of a hypothesis (JSON-able H only). */
   mutate?(h: H, rng: Rng): H;
   readonly experiment?: Experiment;
+  /** The module a user's claim was loaded from (`--claims FILE`, or a config's `claims`; set by the CLI), so a
+   * failure's replay command names it. Absent for the built-in claims. */
+  readonly loadedFrom?: string;
 }
 
 /** Identity helper that fixes the type parameters; the claim file reads like a theorem. */

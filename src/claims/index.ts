@@ -60,8 +60,18 @@ export {
   distinctInputsProblem,
   type MlpShape,
   mlpHypotheses,
+  oneHiddenReluHypotheses,
+  reluLikeHypotheses,
   SPURIOUS_MINIMUM_KINDS,
 } from './refutation.js';
+export {
+  certifyBadCriticalPoint,
+  checkRegion,
+  type RegionEvidence,
+  regionHypotheses,
+  regionTheoremOutcome,
+  verifyRegionDetails,
+} from './regionTheorem.js';
 export { ClaimRegistry } from './registry.js';
 export { type ReplayResult, replayArchive, replayLoaded } from './replay.js';
 export {

@@ -48,6 +48,31 @@ export function mlpHypotheses(shape: MlpShape): (subject: Subject) => string[] {
   };
 }
 
+/**
+ * The subjects of the one-hidden-layer relu constructions (dead-relu-plateau, single-relu-no-spurious-min,
+ * wide-relu-no-bad-local-min): f(x) = Σ_j v_j relu(w_j·x + b_j) + c with biases, one output, squared loss; `trained`
+ * and `more` are each claim's own hypotheses.
+ */
+export function oneHiddenReluHypotheses(
+  trained: 'all' | 'first-only',
+  more?: MlpShape['more'],
+): (subject: Subject) => string[] {
+  const shape = { activations: ['relu'], bias: true, hiddenLayers: [1, 1], outputs: 1, trained } as const;
+  return mlpHypotheses(more === undefined ? shape : { ...shape, more });
+}
+
+/** One hidden layer of a relu-like activation (relu or leaky-relu), biases, one output, every layer trained; then `more`. */
+export function reluLikeHypotheses(more: MlpShape['more']): (subject: Subject) => string[] {
+  return mlpHypotheses({
+    activations: ['relu', 'leaky-relu'],
+    bias: true,
+    hiddenLayers: [1, 1],
+    outputs: 1,
+    trained: 'all',
+    ...(more === undefined ? {} : { more }),
+  });
+}
+
 /** Hypothesis "n distinct inputs": no two rows of X equal. */
 export function distinctInputsProblem(subject: MlpSubjectJson): string[] {
   const seen = new Set<string>();

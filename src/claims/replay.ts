@@ -3,6 +3,7 @@ import { rigourOf, verifyRigour } from '../interval/index.js';
 import type { AnyClaim } from './claim.js';
 import { refutationProblems, verifyCounterexample } from './verify.js';
 
+/** One archived file re-verified by {@link replayArchive}: its path, claim, and the problems found (none: ok). */
 export interface ReplayResult {
   readonly path: string;
   /** The claim id the file names (null when the file did not parse). */

@@ -10,6 +10,7 @@ import { propertyVerdict } from './verdict.js';
 import { verifyCounterexample } from './verify.js';
 import { toolName } from './version.js';
 
+/** Options of {@link runClaim}: seed, number of runs, replay path, archive folder (null: none), controls. */
 export interface RunOptions {
   readonly seed: number;
   readonly runs: number;
@@ -31,6 +32,7 @@ export interface RunOptions {
   readonly now?: () => Date;
 }
 
+/** A failure found by the runner: the case, its seed and path, and the command that replays it. */
 export interface FailureReport {
   readonly seed: number;
   readonly path: string;
@@ -55,6 +57,7 @@ export function shortCase(value: unknown): string {
   return text.length <= CASE_SHORT_CHARS ? text : `${text.slice(0, CASE_SHORT_CHARS - 1)}…`;
 }
 
+/** The result of {@link runClaim}: the verdict, counts, timing, archived files and the failure, if any. */
 export interface ClaimRunResult {
   readonly id: string;
   readonly verdict: Verdict;
@@ -75,9 +78,18 @@ export interface ClaimRunResult {
   readonly certified: CounterexampleJson | null;
 }
 
-/** The shell command that replays `claim` at `seed` (and `path`). */
-export function replayCommand(id: string, seed: number, path?: string): string {
-  return `npx landscape check ${id} --seed ${seed}${path === undefined ? '' : ` --path ${path}`}`;
+/** A file name as one shell word: as is when it is plain, else single-quoted. */
+function shellWord(word: string): string {
+  return /^[\w./@%+:,-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
+}
+
+/**
+ * The shell command that replays `claim` at `seed` (and `path`); a user's claim loaded from a module
+ * (`claimsFile`, see {@link Claim.loadedFrom}) is named with `--claims FILE`, without which the CLI would not know it.
+ */
+export function replayCommand(id: string, seed: number, path?: string, claimsFile?: string): string {
+  const claims = claimsFile === undefined ? '' : ` --claims ${shellWord(claimsFile)}`;
+  return `npx landscape check ${id}${claims} --seed ${seed}${path === undefined ? '' : ` --path ${path}`}`;
 }
 
 /** A counterexample file's content, before validation. */
@@ -179,7 +191,7 @@ export function runClaim(claim: AnyClaim, options: RunOptions): ClaimRunResult {
       seed: options.seed,
       path,
       numShrinks: details.numShrinks,
-      replay: replayCommand(claim.id, options.seed, path),
+      replay: replayCommand(claim.id, options.seed, path, claim.loadedFrom),
       case: shortCase(h),
       value: h,
       ...(thrown === null ? {} : { error: thrown }),

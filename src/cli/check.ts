@@ -1,6 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import cliProgress from 'cli-progress';
+import { writeFileAtomicReplace } from '../archive/index.js';
 import {
   type AnyClaim,
   type AssertionVerdict,
@@ -15,6 +15,7 @@ import {
   toolName,
   type Verdict,
 } from '../claims/index.js';
+import { checkInPool, checkWorkerEntry, type PoolOptions } from './checkPool.js';
 import type { Io } from './io.js';
 import { projectRoot } from './paths.js';
 import { runExperiment } from './run.js';
@@ -151,7 +152,96 @@ function progressBar(io: Io, json: boolean, label: string, total: number, unit: 
   return bar;
 }
 
-export function checkCommand(registry: ClaimRegistry, options: CheckOptions, io: Io): number {
+/** One claim's outcome: its check.json row and its failing case's full value (only --json prints it). */
+export interface CheckedClaim {
+  readonly row: CheckRow;
+  readonly value: unknown;
+}
+
+/**
+ * Check one claim: its property at the check budget, its archive's replay and (with --experiments) its experiment;
+ * everything it prints goes to `io.err`, in this order. The serial loop and the pool's workers both call it, so a
+ * claim's lines and row are the same whichever runs it (the seed is the run's, not the worker's).
+ */
+export function checkClaim(
+  registry: ClaimRegistry,
+  claim: AnyClaim,
+  options: CheckOptions,
+  io: Io,
+): CheckedClaim {
+  const runs = options.runs ?? claim.budget.check;
+  if (!options.json) io.err(`checking ${claim.id} (${runs} runs)…`);
+  const bar = progressBar(io, options.json, claim.id, runs, 'cases');
+  const run = runClaim(claim, {
+    seed: options.seed,
+    runs,
+    ...(options.path === undefined ? {} : { path: options.path }),
+    archiveRoot: options.writeArchive ? options.archive : null,
+    ...(bar === null ? {} : { onCase: (status) => (status === 'discard' ? undefined : bar.increment()) }),
+  });
+  bar?.stop();
+  const archived = replayArchive(options.archive, (id) => registry.get(id), { claim: claim.id });
+  let experiment: { assertions: readonly AssertionVerdict[]; ms: number } | undefined;
+  if (options.experiments && options.reportRoot !== null && claim.experiment !== undefined) {
+    const chosen: Record<string, string> = {};
+    for (const option of claim.experiment.options) chosen[option.flag] = option.defaultValue;
+    Object.assign(chosen, claim.experiment.mainJob ?? {});
+    if (!options.json) {
+      const flags = Object.entries(claim.experiment.mainJob ?? {})
+        .map(([k, v]) => `--${k} ${v}`)
+        .join(' ');
+      io.err(`running the experiment of ${claim.id}${flags === '' ? '' : ` (${flags})`}…`);
+    }
+    const record = runExperiment(claim, chosen, options.seed, options.reportRoot, () => undefined, {
+      io,
+      json: options.json,
+    });
+    experiment = { assertions: record.result.assertions, ms: record.ms };
+    if (!options.json) {
+      for (const a of record.result.assertions) io.err(`  ${a.verdict}: ${a.name}: ${a.detail}`);
+      io.err(`  ${(record.ms / 1000).toFixed(1)} s; plots: ${record.plotFiles.length}`);
+    }
+  }
+  const row = combine(claim, run, archived, experiment);
+  const newFile = run.certified !== null && !archived.some((r) => r.ok) && run.counterexamples.length === 0;
+  if (!options.json) {
+    io.err(`  ${row.verdict}${row.asExpected ? '' : ` (expected ${claim.expect})`}: ${row.reason}`);
+    if (run.failure !== null) {
+      io.err(`  case: ${run.failure.case}`);
+      io.err(`  seed ${run.failure.seed}, path ${run.failure.path}; replay: ${run.failure.replay}`);
+    }
+    if (run.created) io.err(`  archived (new file): ${row.counterexamples[0]}`);
+    if (newFile) io.err(`  new counterexample not archived (pass --write to keep it)`);
+    for (const broken of row.brokenArchive)
+      io.err(`  archived file fails replay: ${broken.path}: ${broken.problems.join('; ')}`);
+  }
+  return { row, value: run.failure?.value };
+}
+
+/** Every claim through checkClaim: in a pool of worker threads when asked and available, else in this thread. */
+async function checkAll(
+  registry: ClaimRegistry,
+  claims: readonly AnyClaim[],
+  options: CheckOptions,
+  io: Io,
+  pool: PoolOptions,
+): Promise<CheckedClaim[]> {
+  const entry = pool.jobs > 1 && claims.length > 1 ? (pool.worker ?? checkWorkerEntry()) : null;
+  if (entry !== null) return checkInPool(claims, options, io, pool, entry);
+  return claims.map((claim) => checkClaim(registry, claim, options, io));
+}
+
+/**
+ * `landscape check`: every selected claim through checkClaim, serially or in a pool of worker threads
+ * (checkPool.ts; `jobs` > 1), then check.json and the table. The pool prints each claim's lines and fills the rows
+ * in the registry's order, so the output and check.json are those of a serial run but for the times.
+ */
+export async function checkCommand(
+  registry: ClaimRegistry,
+  options: CheckOptions,
+  io: Io,
+  pool: PoolOptions = { jobs: 1, claimsModule: null },
+): Promise<number> {
   const started = performance.now();
   const claims = registry.select(options.ids);
   if (!options.json) {
@@ -159,59 +249,10 @@ export function checkCommand(registry: ClaimRegistry, options: CheckOptions, io:
       `seed ${options.seed} (${options.seedOrigin === 'fresh' ? 'fresh; pass --seed to replay' : `from ${options.seedOrigin === 'flag' ? '--seed' : 'LANDSCAPE_SEED'}`})`,
     );
   }
-  const rows: CheckRow[] = [];
+  const checked = await checkAll(registry, claims, options, io, pool);
+  const rows = checked.map((c) => c.row);
   /** The full failing case of each row (only --json prints it; check.json keeps the short form). */
-  const values: unknown[] = [];
-  for (const claim of claims) {
-    const runs = options.runs ?? claim.budget.check;
-    if (!options.json) io.err(`checking ${claim.id} (${runs} runs)…`);
-    const bar = progressBar(io, options.json, claim.id, runs, 'cases');
-    const run = runClaim(claim, {
-      seed: options.seed,
-      runs,
-      ...(options.path === undefined ? {} : { path: options.path }),
-      archiveRoot: options.writeArchive ? options.archive : null,
-      ...(bar === null ? {} : { onCase: (status) => (status === 'discard' ? undefined : bar.increment()) }),
-    });
-    bar?.stop();
-    const archived = replayArchive(options.archive, (id) => registry.get(id), { claim: claim.id });
-    let experiment: { assertions: readonly AssertionVerdict[]; ms: number } | undefined;
-    if (options.experiments && options.reportRoot !== null && claim.experiment !== undefined) {
-      const chosen: Record<string, string> = {};
-      for (const option of claim.experiment.options) chosen[option.flag] = option.defaultValue;
-      Object.assign(chosen, claim.experiment.mainJob ?? {});
-      if (!options.json) {
-        const flags = Object.entries(claim.experiment.mainJob ?? {})
-          .map(([k, v]) => `--${k} ${v}`)
-          .join(' ');
-        io.err(`running the experiment of ${claim.id}${flags === '' ? '' : ` (${flags})`}…`);
-      }
-      const record = runExperiment(claim, chosen, options.seed, options.reportRoot, () => undefined, {
-        io,
-        json: options.json,
-      });
-      experiment = { assertions: record.result.assertions, ms: record.ms };
-      if (!options.json) {
-        for (const a of record.result.assertions) io.err(`  ${a.verdict}: ${a.name}: ${a.detail}`);
-        io.err(`  ${(record.ms / 1000).toFixed(1)} s; plots: ${record.plotFiles.length}`);
-      }
-    }
-    const row = combine(claim, run, archived, experiment);
-    rows.push(row);
-    values.push(run.failure?.value);
-    const newFile = run.certified !== null && !archived.some((r) => r.ok) && run.counterexamples.length === 0;
-    if (!options.json) {
-      io.err(`  ${row.verdict}${row.asExpected ? '' : ` (expected ${claim.expect})`}: ${row.reason}`);
-      if (run.failure !== null) {
-        io.err(`  case: ${run.failure.case}`);
-        io.err(`  seed ${run.failure.seed}, path ${run.failure.path}; replay: ${run.failure.replay}`);
-      }
-      if (run.created) io.err(`  archived (new file): ${row.counterexamples[0]}`);
-      if (newFile) io.err(`  new counterexample not archived (pass --write to keep it)`);
-      for (const broken of row.brokenArchive)
-        io.err(`  archived file fails replay: ${broken.path}: ${broken.problems.join('; ')}`);
-    }
-  }
+  const values = checked.map((c) => c.value);
   const asExpected = rows.filter((r) => r.asExpected).length;
   const count = (v: Verdict) => rows.filter((r) => r.verdict === v).length;
   const counts = {
@@ -234,9 +275,11 @@ export function checkCommand(registry: ClaimRegistry, options: CheckOptions, io:
     results: rows,
   };
   if (options.reportRoot !== null) {
-    const reportData = join(options.reportRoot, 'data');
-    mkdirSync(reportData, { recursive: true });
-    writeFileSync(join(reportData, 'check.json'), `${JSON.stringify(data, null, 2)}\n`);
+    // Atomic (temporary + rename): Ctrl-C or a crash leaves the previous check.json or this one, never half.
+    writeFileAtomicReplace(
+      join(options.reportRoot, 'data', 'check.json'),
+      `${JSON.stringify(data, null, 2)}\n`,
+    );
   }
   if (options.json) {
     const full = rows.map((row, i) =>

@@ -162,55 +162,57 @@ export async function huntCommand(registry: ClaimRegistry, options: HuntOptions,
   process.on('SIGINT', onSigint);
   try {
     const workerFile = fileURLToPath(new URL('./huntWorker.js', import.meta.url));
-    if (workers > 1 && existsSync(workerFile)) {
-      await Promise.all(
-        Array.from({ length: workers }, (_, w) => {
-          const data: HuntWorkerData = {
-            ids: claims.map((c) => c.id),
-            seed: options.seed,
-            shard: options.shard,
-            worker: w,
-            workers,
-            archive: options.archive,
-            deadline,
-            pools: Object.fromEntries(pools),
-            stop: stop.buffer as SharedArrayBuffer,
-            write: options.write,
-            files: files.buffer as SharedArrayBuffer,
-            maxFiles: options.maxFiles,
-          };
-          return new Promise<void>((resolve, reject) => {
-            const worker = new Worker(workerFile, { workerData: data });
-            worker.on(
-              'message',
-              (message: HuntProgress | { type: 'done'; pools: Record<string, NearMiss[]> }) => {
-                if (message.type === 'progress') onProgress(message);
-                else mergePools(pools, message.pools);
-              },
-            );
-            worker.on('error', reject);
-            worker.on('exit', () => resolve());
-          });
-        }),
-      );
-    } else {
-      await huntLoop({
-        claims,
+    const threads = existsSync(workerFile) ? workers - 1 : 0;
+    // This thread is worker 0 and hunts at once; workers 1…W−1 are threads, which first load the claims (seconds):
+    // with W threads for W workers this one would idle, and every worker would lose its start-up to the deadline.
+    const inThreads = Array.from({ length: threads }, (_, t) => {
+      const w = t + 1;
+      const data: HuntWorkerData = {
+        ids: claims.map((c) => c.id),
         seed: options.seed,
         shard: options.shard,
-        worker: 0,
-        workers: 1,
+        worker: w,
+        workers,
         archive: options.archive,
         deadline,
-        pools,
-        stop,
+        pools: Object.fromEntries(pools),
+        stop: stop.buffer as SharedArrayBuffer,
         write: options.write,
-        files,
+        files: files.buffer as SharedArrayBuffer,
         maxFiles: options.maxFiles,
-        report: onProgress,
-        yieldBetweenSteps: () => new Promise((resolve) => setImmediate(resolve)),
+      };
+      return new Promise<Record<string, NearMiss[]> | null>((resolve, reject) => {
+        const worker = new Worker(workerFile, { workerData: data });
+        let returned: Record<string, NearMiss[]> | null = null;
+        worker.on(
+          'message',
+          (message: HuntProgress | { type: 'done'; pools: Record<string, NearMiss[]> }) => {
+            if (message.type === 'progress') onProgress(message);
+            else returned = message.pools;
+          },
+        );
+        worker.on('error', reject);
+        worker.on('exit', () => resolve(returned));
       });
-    }
+    });
+    await huntLoop({
+      claims,
+      seed: options.seed,
+      shard: options.shard,
+      worker: 0,
+      workers: threads + 1,
+      archive: options.archive,
+      deadline,
+      pools,
+      stop,
+      write: options.write,
+      files,
+      maxFiles: options.maxFiles,
+      report: onProgress,
+      yieldBetweenSteps: () => new Promise((resolve) => setImmediate(resolve)),
+    });
+    // The threads' pools are merged after this thread's loop, which kept its own in `pools`.
+    for (const returned of await Promise.all(inThreads)) if (returned !== null) mergePools(pools, returned);
   } finally {
     process.off('SIGINT', onSigint);
     bar?.stop();

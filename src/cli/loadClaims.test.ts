@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { replayCommand } from '../claims/index.js';
 import { UserError } from '../errors.js';
 import { memoryIo } from './io.js';
 import { claimsArgument, claimsOfModule, loadClaimsFile, userClaims } from './loadClaims.js';
@@ -99,5 +100,33 @@ describe('--claims: user modules', () => {
     const hunt = memoryIo();
     expect(await main(['hunt', '--claims', file, '--time', '1s'], hunt)).toBe(2);
     expect(hunt.stderr[0]).toMatch(/hunt runs the built-in claims only/);
+  });
+
+  test('a user claim’s failure prints a replay command with --claims FILE, and that command replays it', async () => {
+    const file = join(root, 'fails.mjs');
+    writeFileSync(
+      file,
+      userModule('mine-fails').replace(
+        "check: (x) => (x === x ? { status: 'pass' } : { status: 'fail', evidence: x }),",
+        "check: (x) => (x < 5 ? { status: 'pass' } : { status: 'fail', evidence: x }),",
+      ),
+    );
+    const run = async (argv: string[]) => {
+      const io = memoryIo();
+      await main([...argv, '--json', '--out', join(root, 'report'), '--archive', join(root, 'none')], io);
+      return (JSON.parse(io.stdout.join('\n')) as { results: { replay: string | null; verdict: string }[] })
+        .results[0]!;
+    };
+    const first = await run(['check', 'mine-fails', '--claims', file, '--seed', '1']);
+    expect(first.verdict).toBe('inconclusive'); // failed, but its certify builds no certificate
+    expect(first.replay).toMatch(
+      /^npx landscape check mine-fails --claims \S+fails\.mjs --seed 1 --path \S+$/,
+    );
+    const again = await run(first.replay!.split(' ').slice(2));
+    expect(again.replay).toBe(first.replay);
+    expect(replayCommand('a', 3, '0:1', 'my claims/it’s.mjs')).toBe(
+      "npx landscape check a --claims 'my claims/it’s.mjs' --seed 3 --path 0:1",
+    );
+    expect(replayCommand('a', 3)).toBe('npx landscape check a --seed 3');
   });
 });

@@ -131,7 +131,9 @@ export async function loadClaimsFile(file: string, cwd: string): Promise<UserCla
   const path = resolve(cwd, file);
   if (!existsSync(path)) throw new UserError(`--claims ${file}: no such file (looked at ${path})`);
   const module = await importUserModule(path, file);
-  return { claims: claimsOfModule(module, file), file, root: cwd };
+  // Each claim remembers its module, so the replay command of a failure says `--claims FILE`.
+  const claims = claimsOfModule(module, file).map((claim) => ({ ...claim, loadedFrom: file }));
+  return { claims, file, root: cwd };
 }
 
 /**

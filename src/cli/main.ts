@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Command, CommanderError, Option } from 'commander';
 import { escapeText } from '../archive/index.js';
 import { ClaimRegistry, optionHelp, toolVersion } from '../claims/index.js';
@@ -94,8 +95,9 @@ function buildProgram(
     .addOption(archiveOption())
     .option('--out <dir>', 'report folder for check.json and experiment data (default: <project>/report)')
     .option('--experiments', "also run each selected claim's experiment (main-job options) for the report")
+    .option('--jobs <n>', 'claims checked at once, on worker threads (default: the available cores)')
     .action(
-      (
+      async (
         ids: string[],
         opts: {
           runs?: string;
@@ -106,15 +108,18 @@ function buildProgram(
           archive?: string;
           out?: string;
           experiments?: boolean;
+          jobs?: string;
         },
       ) => {
         const { seed, origin } = resolveSeed(opts.seed);
+        const jobs =
+          opts.jobs === undefined ? availableParallelism() : parseInteger('--jobs', opts.jobs, 1, 256);
         const runs = opts.runs === undefined ? undefined : parseInteger('--runs', opts.runs, 1, MAX_RUNS);
         const path = opts.path === undefined ? undefined : parseReplayPath(opts.path);
         const archive = archiveFolderOrMissing(archiveRoot(opts.archive));
         const out = writableOutputFolder(reportRoot(opts.out));
         setCode(
-          checkCommand(
+          await checkCommand(
             registry,
             {
               ids,
@@ -129,6 +134,7 @@ function buildProgram(
               experiments: opts.experiments === true,
             },
             io,
+            { jobs, claimsModule: userFile === null ? null : { file: userFile, root: process.cwd() } },
           ),
         );
       },

@@ -1,6 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
+import { writeFileAtomicReplace } from '../archive/index.js';
 import {
   type AnyClaim,
   assertionsVerdict,
@@ -105,7 +106,7 @@ export function runExperiment(
   mkdirSync(plotDir, { recursive: true });
   const plotFiles = result.plots.map((plot, k) => {
     const file = join(plotDir, `${claim.id}-${k + 1}.svg`);
-    writeFileSync(file, renderPlot(plot));
+    writeFileAtomicReplace(file, renderPlot(plot));
     return file;
   });
   const dataFile = join(dataDir, `run-${claim.id}.json`);
@@ -120,7 +121,8 @@ export function runExperiment(
     ...result,
     plotFiles,
   };
-  writeFileSync(dataFile, `${JSON.stringify(record, null, 2)}\n`);
+  // Atomic, like check.json: Ctrl-C (or a pool worker stopped) leaves the old file or the new one, never half.
+  writeFileAtomicReplace(dataFile, `${JSON.stringify(record, null, 2)}\n`);
   const ok = decided.verdict === claim.expect;
   return { id: claim.id, seed, options, ms, result, dataFile, plotFiles, decided, ok };
 }

@@ -11,6 +11,7 @@ import {
   type ValueGrid,
 } from './values.js';
 
+/** Options of {@link datasetArb}: sample count, input and output dimensions, value grids, distinct inputs. */
 export interface DatasetOptions {
   /** Number of samples n. Default 1–6. */
   readonly n?: Count;

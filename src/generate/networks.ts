@@ -46,6 +46,7 @@ export function activationArb(
 /** Width of hidden layers: a fixed number, a function of (n, d_0) (e.g. `(n) => n` for "width ≥ n"). */
 export type WidthBound = number | ((n: number, d0: number) => number);
 
+/** Options of {@link networkArb}: depth, widths, activations, bias. */
 export interface NetworkOptions {
   /** d_0. Default 1–3. */
   readonly inputDim?: Count;

@@ -7,6 +7,7 @@ import { type Rng, seededRng } from '../random.js';
  */
 export type SeededStream = Rng;
 
+/** A deterministic stream of random numbers from one integer seed (uniform, normal, integers), as generators use it. */
 export function seededStream(seed: number): SeededStream {
   return seededRng(seed);
 }

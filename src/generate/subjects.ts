@@ -15,6 +15,7 @@ import { DEFAULT_INPUT_DIM, DEFAULT_OUTPUT_DIM, type NetworkOptions, networkArb 
 import { directionArb, pointArb } from './points.js';
 import { type Count, countArb, toRange, type ValueGrid, WEIGHT_GRID } from './values.js';
 
+/** Options of {@link subjectArb}: a network's options plus its data and loss. */
 export interface SubjectOptions extends NetworkOptions {
   /** Number of samples n. Default 1–6. */
   readonly n?: Count;
@@ -67,6 +68,7 @@ export interface GeneratedProblem {
   readonly theta: Float64Array;
 }
 
+/** Generated networks with data, compiled to a problem and its parameter vector θ. */
 export function problemArb(options: SubjectOptions = {}): fc.Arbitrary<GeneratedProblem> {
   return subjectArb(options).map((subject) => ({ subject, ...subjectProblem(subject) }));
 }

@@ -10,6 +10,7 @@ export const DESCENT_GRAD_TOL = 1e-12;
 /** Newton polishing is used only up to this many parameters (the Hessian eigendecomposition is O(p³)). */
 export const NEWTON_MAX_DIM = 400;
 
+/** The result of {@link descendAndExamine}: the optimiser's run and the examination of its endpoint. */
 export interface DescentExamination {
   readonly optimized: OptimizeResult;
   readonly theta: Float64Array;

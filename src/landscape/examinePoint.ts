@@ -32,6 +32,7 @@ export interface Perturbation {
   readonly minLossIncrease: number;
 }
 
+/** The classification of a point (critical, strict or non-strict minimum, saddle, …) with its evidence. */
 export interface PointExamination {
   readonly value: number;
   /** Null where the objective is not differentiable at the point. */
@@ -52,6 +53,7 @@ export interface PointExamination {
   readonly tolerances: Readonly<Record<string, number>>;
 }
 
+/** Options of {@link examinePoint}: the random stream and the perturbation radii and trials. */
 export interface ExamineOptions {
   readonly rng: Rng;
   readonly radii?: readonly number[];

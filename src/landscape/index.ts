@@ -39,6 +39,7 @@ export {
   type OptimizeResult,
 } from './optimize.js';
 export { type ProofAttempt, withIntervalProof } from './proofCertificate.js';
+export { bestOfRestarts } from './restarts.js';
 export { type SubjectModel, subjectModel } from './subjectModel.js';
 export type {
   AnyPoint,

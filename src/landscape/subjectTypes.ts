@@ -26,6 +26,7 @@ export interface SphericalSpinGlassJson {
   readonly point: readonly number[];
 }
 
+/** What a claim is about: an `mlp` (network, data, loss, point), a Gaussian teacher–student pair, or a spin glass. */
 export type Subject = MlpSubjectJson | GaussianTeacherStudentJson | SphericalSpinGlassJson;
 
 /** A point of any subject kind, as JSON. */
@@ -67,6 +68,7 @@ interface CertificateCommon {
   readonly exact?: Readonly<Record<string, unknown>> | null | undefined;
 }
 
+/** What a counterexample proves, with its numbers (loss, gradient norm, Hessian eigenvalues, …): the archive's `certificate`. */
 export type Certificate =
   | (CertificateCommon & {
       readonly kind: 'strict-local-min-not-global' | 'local-min-not-global';

@@ -14,6 +14,7 @@ export type ActivationSpec =
   | { readonly name: 'identity' }
   | { readonly name: 'polynomial'; readonly coefficients: readonly number[] };
 
+/** The activation functions a network may use ('relu', 'tanh', 'sigmoid', …). */
 export type ActivationName = ActivationSpec['name'];
 
 /**

@@ -13,6 +13,23 @@ export {
 } from './basinProgram.js';
 export { certifiedBasin } from './certifiedBasin.js';
 export { type ColumnSelection, independence, outsideSpan, selectColumns } from './columnSelection.js';
+export {
+  AFFINE_FIT_RTOL,
+  affinelyFittable,
+  CONSTRUCTION_LOSS_RTOL,
+  DESCENT_RECORD_RTOL,
+  deadPlateauProblems,
+  deadPlateauRecord,
+  examineConstruction,
+  flatEscapeDetails,
+  flatEscapeProblems,
+  LINEAR_REGIME_ARGUMENT,
+  linearRegimeExact,
+  linearRegimeProblems,
+  MARGIN_RECORD_RTOL,
+  marginProblems,
+  plateauLoss,
+} from './constructionCertificates.js';
 export { distinctInputs, integerTargets } from './integerData.js';
 export {
   type Continuation,

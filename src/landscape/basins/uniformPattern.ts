@@ -53,8 +53,8 @@ export function uniformPatternProof(problem: Problem, theta: Float64Array): Unif
 
 /**
  * Dead units (Swirszcz, Czarnecki & Pascanu 2016): every hidden unit inactive on every sample, with the
- * margin and radius of the ball on which they stay dead. Generalises single-relu-no-spurious-min's
- * `deadNeuronProof` (which is this function on its one-unit network).
+ * margin and radius of the ball on which they stay dead (single-relu-no-spurious-min's single neuron is the
+ * one-unit case).
  */
 export function deadUnitsProof(
   problem: Problem,

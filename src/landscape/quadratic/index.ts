@@ -10,6 +10,12 @@ export {
   exponentialNeuronLayout,
   exponentialNeuronModel,
 } from './exponentialNeuron.js';
+export {
+  descendExponentialNeuron,
+  NEURON_GRAD_TOL,
+  NEURON_MAX_ITERATIONS,
+  type OneNeuronEnd,
+} from './exponentialNeuronDescent.js';
 export { designConditioning, interpolatingMatrix, quadraticDesign } from './interpolation.js';
 export {
   factorLifted,
@@ -32,3 +38,9 @@ export {
   POLISH_GRAD_TOL,
   ZERO_LOSS_RTOL,
 } from './tolerances.js';
+export {
+  descendToZeroLoss,
+  ZERO_LOSS_GRAD_TOL,
+  ZERO_LOSS_MAX_ITERATIONS,
+  type ZeroLossDescent,
+} from './zeroLossDescent.js';

@@ -13,6 +13,7 @@ export {
   termRank,
 } from './fullRowRank.js';
 export { rowGram } from './gram.js';
+export { gramIdentityError } from './gramIdentity.js';
 export {
   cellStream,
   emptyMethodCounts,
