@@ -2,7 +2,7 @@
 // Neural Networks 13(3):317–327, §3 (reducible embeddings) [REC section]; in the form of docs/derivations.md#embeddings
 // (DERIVED, exact), also the "embedding principle" of Zhang, Zhang, Luo, Xu (2021, arXiv 2105.14573).
 import fc from 'fast-check';
-import { defineClaim } from '../src/claims/index.js';
+import { defineClaim, identityViolated } from '../src/claims/index.js';
 import {
   addZeroUnit,
   descendToCritical,
@@ -109,7 +109,12 @@ export function embed(g: EmbeddingGenome, at: MlpSubjectJson): MlpSubjectJson {
 
 interface Evidence {
   readonly what: string;
+  /** The failed identity at the embedded subject, archived as an identity-violated file. */
+  readonly violated: Parameters<typeof identityViolated>[0] & { readonly subject: MlpSubjectJson };
 }
+
+/** Replay recomputes the archived ‖∇L′‖ at the file's point to this relative error (summation order only). */
+const GRAD_NORM_REPLAY_RTOL = 1e-9;
 
 function norm(v: Float64Array): number {
   let s = 0;
@@ -152,7 +157,8 @@ export const embeddingPreservesCriticality = defineClaim<EmbeddingGenome, Eviden
     const kink = model.objective.nonDifferentiable(found.theta);
     if (kink !== null) return { status: 'inconclusive', reason: 'critical point on a kink' };
     const at: MlpSubjectJson = { ...subject, point: model.toPoint(found.theta) as MlpSubjectJson['point'] };
-    const embedded = subjectModel(embed(g, at));
+    const embeddedSubject = embed(g, at);
+    const embedded = subjectModel(embeddedSubject);
     const after = embedded.objective.valueAndGradient(embedded.theta);
     const g2 = norm(after.gradient);
     // In exact arithmetic the embedded gradient is the source gradient mapped by the embedding (norm ≤
@@ -176,13 +182,30 @@ export const embeddingPreservesCriticality = defineClaim<EmbeddingGenome, Eviden
       Math.abs(after.value - value) / (EMBED_LOSS_RTOL * (1 + Math.abs(value))),
     );
     if (!(Math.abs(after.value - value) <= EMBED_LOSS_RTOL * (1 + Math.abs(value)))) {
-      return { status: 'fail', evidence: { what: `loss ${value} became ${after.value}` }, score };
+      const violated = {
+        identity:
+          'L′(θ′) = L(θ): the embedding keeps the loss (left: L′ at the embedded point, right: L at the source)',
+        left: [after.value],
+        right: [value],
+        tolerance: EMBED_LOSS_RTOL * (1 + Math.abs(value)),
+        loss: after.value,
+        subject: embeddedSubject,
+      };
+      return { status: 'fail', evidence: { what: `loss ${value} became ${after.value}`, violated }, score };
     }
     if (!(g2 <= gradTol)) {
       return {
         status: 'fail',
         evidence: {
           what: `‖∇L′‖ = ${g2.toExponential(3)} > ${gradTol.toExponential(3)} (was ${gradientNorm.toExponential(3)})`,
+          violated: {
+            identity: '‖∇L′(θ′)‖ = 0: the embedded point is critical (left: ‖∇L′‖ at the file’s point)',
+            left: [g2],
+            right: [0],
+            tolerance: gradTol,
+            loss: after.value,
+            subject: embeddedSubject,
+          },
         },
         score,
       };
@@ -190,7 +213,18 @@ export const embeddingPreservesCriticality = defineClaim<EmbeddingGenome, Eviden
     return { status: 'pass', score };
   },
   certify(_g, evidence) {
-    return { ok: false, reason: `exact fact failed (no certificate kind for it): ${evidence.what}` };
+    const { subject, ...sides } = evidence.violated;
+    return { ok: true, value: { subject, certificate: identityViolated(sides) } };
+  },
+  verifyDetails(file) {
+    const c = file.certificate;
+    if (c.kind !== 'identity-violated' || !c.identity.startsWith('‖∇L′(θ′)‖') || file.subject.kind !== 'mlp')
+      return [];
+    const model = subjectModel(file.subject as MlpSubjectJson);
+    const recomputed = norm(model.objective.valueAndGradient(model.theta).gradient);
+    return Math.abs(recomputed - c.left[0]!) <= GRAD_NORM_REPLAY_RTOL * Math.max(1, recomputed)
+      ? []
+      : [`‖∇L′‖ at the file's point is ${recomputed}, the file says ${c.left[0]}`];
   },
   control: {
     description:
