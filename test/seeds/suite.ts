@@ -22,8 +22,8 @@ import { ARCHIVE } from '../claimSuite.js';
  *   LANDSCAPE_SEEDS_EXPERIMENTS=1 also run each empirical claim's experiment (as `npm run check` does; slow)
  * The claims are split into SHARDS files (claims-<i>.seeds.ts) balanced by SEED_COST_S, so vitest runs them on two
  * cores; within a shard the order is seed-major (seed 1 of every claim, then seed 2, …), so a run stopped early has
- * the same seeds for every claim. Every claim runs at its full `check` budget; the CPU seconds logged per seed say
- * what 20 seeds cost on free cores (the wall times of a shared machine do not). A summary (per claim: seeds as expected, verdict
+ * the same seeds for every claim. Every claim runs at its full `check` budget (see SEED_COST_S for what that costs);
+ * the CPU seconds logged per seed say what 20 seeds cost on free cores (a shared machine's wall times do not). A summary (per claim: seeds as expected, verdict
  * counts, wall and CPU time a seed) is printed and written to .landscape-cache/seeds-summary-<pid>.json; each
  * seed's verdict is appended to .landscape-cache/seeds-progress.log as it finishes, with its wall and CPU time.
  */
@@ -36,27 +36,30 @@ const seeds = Array.from({ length: count }, (_, i) => first + i);
 export const SHARDS = 2;
 
 /**
- * Wall seconds of one seed at the check budget, measured with `landscape check --seed 1` on 2026-12-04 on a
- * machine at load ~20 on 2 cores (so several times the time on free cores; only the ratios matter here: they
- * balance the shards). Claims not listed count 1 s.
+ * CPU seconds of one seed at the check budget (this suite's own log, seeds 1–2, 2026-12-04; CPU rather than wall
+ * time because the machine was at load ~20 on 2 cores, where wall time was 7–13× CPU). They balance the shards.
+ * The 33 claims took 152 CPU-s a seed in all, so 20 seeds are ~51 CPU-min: about 26 min on two free cores (the
+ * larger shard ~80 CPU-s a seed). That is under the 40 min the suite is meant to take, so every claim runs at its
+ * full `check` budget; no claim's seeds are run at a reduced budget. Claims not listed count 1 s.
  */
 const SEED_COST_S: Readonly<Record<string, number>> = {
-  'ss16-initial-basin-quality': 429,
-  'embedding-preserves-criticality': 154,
-  'cho15-minima-concentrate': 151,
-  'cho15-network-minima-concentrate': 109,
-  'ss18-spurious-rate': 109,
-  'kaw16-deep-linear': 43,
-  'bh89-linear-no-bad-min': 27,
-  'region-linearity': 23,
-  'dl18-quadratic': 20,
-  'km-1d-regions': 17,
-  'jacobian-certificate': 14,
-  'lslsr18-one-neuron': 14,
-  'ahw96-single-neuron': 11,
-  'sc16-no-bad-dlm': 10,
-  'lds-width-transition': 10,
-  'km-phase-transition': 7,
+  'ss16-initial-basin-quality': 37,
+  'ss18-spurious-rate': 35,
+  'cho15-minima-concentrate': 17,
+  'embedding-preserves-criticality': 14,
+  'cho15-network-minima-concentrate': 10,
+  'ss18-spurious-minima-common': 5,
+  'kaw16-deep-linear': 4.4,
+  'bh89-linear-no-bad-min': 4.3,
+  'km-1d-regions': 4,
+  'lslsr18-one-neuron': 3.5,
+  'km-phase-transition': 2.9,
+  'region-linearity': 2.5,
+  'dl18-quadratic': 1.7,
+  'lds-width-transition': 1.5,
+  'jacobian-certificate': 1.4,
+  'km-region-fullrank-implies-global': 1.4,
+  'ahw96-single-neuron': 1.2,
 };
 const cost = (c: AnyClaim): number => SEED_COST_S[c.id] ?? 1;
 
