@@ -2,8 +2,14 @@
 // Neural Networks 13(3):317–327, §3 (reducible embeddings) [REC section]; in the form of docs/derivations.md#embeddings
 // (DERIVED, exact), also the "embedding principle" of Zhang, Zhang, Luo, Xu (2021, arXiv 2105.14573).
 import fc from 'fast-check';
-import { embeddedResidual } from '../src/certify/embeddings.js';
-import { defineClaim } from '../src/claims/index.js';
+import {
+  embeddedGradientProblems,
+  embeddedResidual,
+  gradientViolated,
+  lossViolated,
+  type ViolatedEmbedding,
+} from '../src/certify/embeddings.js';
+import { defineClaim, identityViolated } from '../src/claims/index.js';
 import {
   EMBEDDING,
   type EmbeddingGenome,
@@ -24,6 +30,8 @@ import { sources } from './sources.js';
 
 interface Evidence {
   readonly what: string;
+  /** The failed identity at the embedded subject, archived as an identity-violated file. */
+  readonly violated: ViolatedEmbedding;
 }
 
 export const embeddingPreservesCriticality = defineClaim<EmbeddingGenome, Evidence>({
@@ -75,23 +83,33 @@ export const embeddingPreservesCriticality = defineClaim<EmbeddingGenome, Eviden
     const kink = model.objective.nonDifferentiable(found.theta);
     if (kink !== null) return { status: 'inconclusive', reason: 'critical point on a kink' };
     const at: MlpSubjectJson = { ...subject, point: model.toPoint(found.theta) as MlpSubjectJson['point'] };
-    const embedded = subjectModel(embed(g, at));
+    const embeddedSubject = embed(g, at);
+    const embedded = subjectModel(embeddedSubject);
     const after = embeddedResidual(model, found.theta, gradientNorm, embedded, embeddingLambda(g));
     const lossTol = EMBED_LOSS_RTOL * (1 + Math.abs(value));
     const score = Math.max(after.gradientNorm / after.gradTol, Math.abs(after.value - value) / lossTol);
-    if (!(Math.abs(after.value - value) <= lossTol))
-      return { status: 'fail', evidence: { what: `loss ${value} became ${after.value}` }, score };
+    if (!(Math.abs(after.value - value) <= lossTol)) {
+      const violated = lossViolated(after, value, lossTol, embeddedSubject);
+      return { status: 'fail', evidence: { what: `loss ${value} became ${after.value}`, violated }, score };
+    }
     if (!(after.gradientNorm <= after.gradTol)) {
       const [now, tol, was] = [after.gradientNorm, after.gradTol, gradientNorm].map((x) =>
         x.toExponential(3),
       );
-      return { status: 'fail', evidence: { what: `‖∇L′‖ = ${now} > ${tol} (was ${was})` }, score };
+      const what = `‖∇L′‖ = ${now} > ${tol} (was ${was})`;
+      return {
+        status: 'fail',
+        evidence: { what, violated: gradientViolated(after, embeddedSubject) },
+        score,
+      };
     }
     return { status: 'pass', score };
   },
   certify(_g, evidence) {
-    return { ok: false, reason: `exact fact failed (no certificate kind for it): ${evidence.what}` };
+    const { subject, ...sides } = evidence.violated;
+    return { ok: true, value: { subject, certificate: identityViolated(sides) } };
   },
+  verifyDetails: embeddedGradientProblems,
   control: {
     description:
       'mis-split output weights λv and (1 − λ)v + δ, δ = k/8 ≠ 0: the function changes, so the point stops being critical',

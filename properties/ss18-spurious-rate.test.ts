@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { NEAR_POINTS_MAX, onlyPsdAssertion } from '../experiments/ss18-spurious-rate.js';
 import { PSD_EIG_RTOL, STRICT_EIG_RTOL } from '../src/landscape/index.js';
 import {
   catalogPoint,
@@ -12,7 +13,7 @@ import {
 } from '../src/landscape/population/index.js';
 import { seededRng } from '../src/random.js';
 import { describeClaim } from '../test/claimSuite.js';
-import { NEAR_POINTS_MAX, onlyPsdAssertion, ss18SpuriousRate } from './ss18-spurious-rate.js';
+import { ss18SpuriousRate } from './ss18-spurious-rate.js';
 
 describeClaim(ss18SpuriousRate);
 

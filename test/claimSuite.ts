@@ -99,11 +99,20 @@ export function describeClaim(claim: AnyClaim, options: SuiteOptions = {}): void
         const result = runClaim(claim, {
           seed: testSeed(),
           runs: control.runs ?? runs,
-          archiveRoot: null,
+          archiveRoot: scratch,
           hypotheses: control.hypotheses,
         });
         if (control.expect === 'refuted') {
           expect(result.failure !== null || result.verdict === 'refuted', explain(claim, result)).toBe(true);
+          // A reversed trend or a violated identity is archived like any counterexample: the file written for the
+          // control loads and replays (landscape kinds of a control may lie outside the claim's hypotheses).
+          const kind = result.certified?.certificate.kind;
+          if (kind === 'trend-reversed' || kind === 'identity-violated') {
+            const replayed = replayArchive(scratch, (id) => (id === claim.id ? claim : undefined), {
+              paths: result.counterexamples,
+            });
+            expect(replayed.map((r) => r.problems)).toEqual([[]]);
+          }
         } else {
           expect(result.verdict, explain(claim, result)).toBe('holds');
         }

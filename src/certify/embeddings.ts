@@ -1,5 +1,6 @@
-import type { SubjectModel } from '../landscape/index.js';
-import { GRAD_ZERO_TOL } from '../landscape/index.js';
+import type { CounterexampleJson } from '../archive/index.js';
+import type { MlpSubjectJson, SubjectModel } from '../landscape/index.js';
+import { GRAD_ZERO_TOL, subjectModel } from '../landscape/index.js';
 import { singularValues } from '../linalg/index.js';
 import { lossWeight, outputs } from '../nn/index.js';
 
@@ -45,4 +46,65 @@ export function embeddedResidual(
     gradientNorm: norm(after.gradient),
     gradTol: GRAD_ZERO_TOL * (1 + Math.abs(after.value)) + allowance,
   };
+}
+
+/** A failed identity of the embedding at the embedded subject: the sides of an identity-violated certificate. */
+export interface ViolatedEmbedding {
+  readonly identity: string;
+  readonly left: readonly number[];
+  readonly right: readonly number[];
+  readonly tolerance: number;
+  readonly loss: number;
+  readonly subject: MlpSubjectJson;
+}
+
+/** L′(θ′) ≠ L(θ): the embedding changed the loss by more than `tolerance`. */
+export function lossViolated(
+  after: EmbeddedResidual,
+  sourceValue: number,
+  tolerance: number,
+  subject: MlpSubjectJson,
+): ViolatedEmbedding {
+  return {
+    identity:
+      'L′(θ′) = L(θ): the embedding keeps the loss (left: L′ at the embedded point, right: L at the source)',
+    left: [after.value],
+    right: [sourceValue],
+    tolerance,
+    loss: after.value,
+    subject,
+  };
+}
+
+/** ∇L′(θ′) ≠ 0: the embedded point is not critical (its gradient norm exceeds the bound it must meet). */
+export function gradientViolated(after: EmbeddedResidual, subject: MlpSubjectJson): ViolatedEmbedding {
+  return {
+    identity: `${GRADIENT_IDENTITY}: the embedded point is critical (left: ‖∇L′‖ at the file’s point)`,
+    left: [after.gradientNorm],
+    right: [0],
+    tolerance: after.gradTol,
+    loss: after.value,
+    subject,
+  };
+}
+
+const GRADIENT_IDENTITY = '‖∇L′(θ′)‖ = 0';
+
+/** Replay recomputes the archived ‖∇L′‖ at the file's point to this relative error (summation order only). */
+export const GRAD_NORM_REPLAY_RTOL = 1e-9;
+
+/** Replay of a gradient identity-violated file: ‖∇L′‖ recomputed at the file's point must match the file's. */
+export function embeddedGradientProblems(file: CounterexampleJson): string[] {
+  const c = file.certificate;
+  if (
+    c.kind !== 'identity-violated' ||
+    !c.identity.startsWith(GRADIENT_IDENTITY) ||
+    file.subject.kind !== 'mlp'
+  )
+    return [];
+  const model = subjectModel(file.subject as MlpSubjectJson);
+  const recomputed = norm(model.objective.valueAndGradient(model.theta).gradient);
+  return Math.abs(recomputed - c.left[0]!) <= GRAD_NORM_REPLAY_RTOL * Math.max(1, recomputed)
+    ? []
+    : [`‖∇L′‖ at the file's point is ${recomputed}, the file says ${c.left[0]}`];
 }

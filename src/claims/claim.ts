@@ -131,6 +131,8 @@ export interface ExperimentResult {
     readonly name: string;
     readonly verdict: Verdict;
     readonly detail: string;
+    /** For a trend refuted by a shown reversal: its data, archivable as a `trend-reversed` file (trend.ts). */
+    readonly reversal?: import('./trend.js').TrendReversal | undefined;
   }[];
   /** Raw data for the report's JSON (JSON-able). */
   readonly data?: unknown;

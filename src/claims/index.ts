@@ -101,7 +101,14 @@ export {
   verifyCounterexample,
 } from './runner.js';
 export { statementNumberProblems } from './statementNumbers.js';
-export { type TrendEvidence, trendCertify, trendOutcome } from './trend.js';
+export {
+  reversalOf,
+  type TrendEvidence,
+  type TrendGroup,
+  type TrendReversal,
+  trendCertify,
+  trendOutcome,
+} from './trend.js';
 export {
   type AssertionVerdict,
   assertionsVerdict,

@@ -238,6 +238,19 @@ export function runClaim(claim: AnyClaim, options: RunOptions): ClaimRunResult {
   };
 }
 
+/**
+ * A `trend-reversed` certificate names the run that produced its counts: the builder cannot know the fast-check
+ * seed and path, so the runner fills `seed` and `replay` (the command that reruns exactly that case).
+ */
+function withReplay(id: string, certified: Certified, found: { seed: number; path: string }): Certified {
+  const c = certified.certificate;
+  if (c.kind !== 'trend-reversed') return certified;
+  return {
+    ...certified,
+    certificate: { ...c, seed: found.seed, replay: replayCommand(id, found.seed, found.path) },
+  };
+}
+
 /** Re-run the shrunk case, build its certificate, verify it, archive it: a certification, or why there is none. */
 function certifyFailure(
   claim: AnyClaim,
@@ -262,7 +275,7 @@ function certifyFailure(
     return { why: `certificate builder threw: ${(error as Error).message}` };
   }
   if (!built.ok) return { why: `no certificate: ${built.reason}` };
-  const file = counterexampleFile(claim, built.value, {
+  const file = counterexampleFile(claim, withReplay(claim.id, built.value, found), {
     ...found,
     createdAt: (options.now?.() ?? new Date()).toISOString(),
   });

@@ -11,6 +11,7 @@ export {
   initialBasinMinimum,
   randomBasinInstance,
 } from './basinProgram.js';
+export { certifiedBasin } from './certifiedBasin.js';
 export { type ColumnSelection, independence, outsideSpan, selectColumns } from './columnSelection.js';
 export {
   AFFINE_FIT_RTOL,
@@ -39,7 +40,13 @@ export {
   scaleLastLayer,
   scalingFacts,
 } from './lastLayerScaling.js';
-export { type LdsPath, ldsPath, type PathSegment, quadraticMonomialRank } from './ldsPath.js';
+export {
+  type LdsPath,
+  ldsPath,
+  type PathSegment,
+  quadraticMonomialRank,
+  SEGMENT_SAMPLES,
+} from './ldsPath.js';
 export { affineFit, type FlatEscape, flatEscape, linearRegimePoint } from './linearRegime.js';
 export {
   along,

@@ -61,7 +61,7 @@ interface Candidate {
 }
 
 /** Samples per segment (K): the profile is checked at K + 1 points of every segment. */
-const SEGMENT_SAMPLES = 8;
+export const SEGMENT_SAMPLES = 8;
 /** Random directions tried for the hinge candidates; extra directions matter only for polynomial σ. */
 const EXTRA_DIRECTIONS = 2;
 
@@ -89,8 +89,14 @@ function coincidingSamples(inputs: Float64Array, n: number, k: number): [number,
  * For relu these are a triangular (hence full-rank) family; for sigmoid-like σ, a steep scale makes them
  * near steps (also triangular); for polynomial σ several directions are needed. Both a steep scale
  * (2/min gap) and a flat one (1/spread) are offered; the pivoted selection picks what is independent.
+ * A freed unit's incoming weights are free (its output weight is 0), so for piecewise-linear σ, whose hinge
+ * features scale with s, the flat slope is `featureScale`/spread: the hinges' features are then of the size of
+ * the network's own features (`featureScale`, their largest entry). At slope 1/spread they were ≤ 1 while the
+ * independence test (step 3) is relative to the largest column, so with large network features a hinge that
+ * separates two close samples (gap/spread ~ 1e-4) fell below INDEPENDENCE_RTOL and the path stopped one rank
+ * short (lds-no-suboptimal-basin, seed 20: features ~ 200, end loss 4.5e-7 > ε).
  */
-function candidates(problem: Problem, inputs: Float64Array, rng: Rng): Candidate[] {
+function candidates(problem: Problem, inputs: Float64Array, rng: Rng, featureScale: number): Candidate[] {
   const n = problem.n;
   const k = lastLayers(problem).hidden.inputs;
   const act = problem.act;
@@ -114,7 +120,7 @@ function candidates(problem: Problem, inputs: Float64Array, rng: Rng): Candidate
     const thresholds = [sorted[0]! - minGap / 2];
     for (let i = 1; i < n; i++) thresholds.push((sorted[i - 1]! + sorted[i]!) / 2);
     thresholds.push(sorted[n - 1]! + minGap / 2);
-    const scales = act.piecewiseLinear ? [1 / scaleOf] : [2 / minGap, 1 / scaleOf];
+    const scales = act.piecewiseLinear ? [featureScale / scaleOf] : [2 / minGap, 1 / scaleOf];
     for (const s of scales) {
       for (const t of thresholds) {
         const w = Float64Array.from(u, (x) => s * x);
@@ -237,7 +243,10 @@ export function ldsPath(
 
   // (3) freed units move to hinges until the features have full row rank: each free unit takes the candidate
   // with the largest part outside the current span (pivoting), if that part is ≥ INDEPENDENCE_RTOL·scale.
-  const pool = candidates(problem, at0.inputs, rng);
+  let featureScale = 1;
+  for (let k = 0; k < at0.features.length; k++)
+    featureScale = Math.max(featureScale, Math.abs(at0.features[k]!));
+  const pool = candidates(problem, at0.inputs, rng, featureScale);
   let scale = 0;
   for (const c of [...columns0, ...pool.map((p) => p.feature)])
     scale = Math.max(scale, Math.sqrt(c.reduce((s, x) => s + x * x, 0)));

@@ -53,6 +53,7 @@ export {
   singleNeuronLoss,
   singleNeuronMinima,
 } from './singleNeuron.js';
+export { ss18Endpoint, ss18SpuriousCertificate, ss18SubjectProblems } from './ss18Minimum.js';
 export {
   embeddedSpectrum,
   nearSplitTeacherMinEigenvalue,

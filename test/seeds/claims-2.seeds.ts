@@ -1,0 +1,4 @@
+import { seedsSuite } from './suite.js';
+
+// Shard 2 of the quality suite (see suite.ts); vitest runs the shard files in parallel.
+seedsSuite(1);
