@@ -44,33 +44,40 @@ describe('strictly convex QPs by Goldfarb–Idnani (quadprog)', () => {
     fc.integer({ min: 0, max: 2 ** 31 - 1 }),
     fc.integer({ min: 1, max: 6 }),
     fc.integer({ min: 0, max: 10 }),
-  ])('agrees with HiGHS where HiGHS solves (objective to 1e-7 relative, feasible to 1e-9)', (seed, n, m) => {
-    const rng = seededRng(seed);
-    const B = Float64Array.from({ length: n * n }, () => rng.normal());
-    const D = dense(n, n);
-    for (let i = 0; i < n; i++)
-      for (let j = 0; j < n; j++) {
-        let s = i === j ? 0.5 : 0;
-        for (let k = 0; k < n; k++) s += B[k * n + i]! * B[k * n + j]!;
-        D.data[i * n + j] = s;
+  ])(
+    'is never worse than HiGHS where HiGHS solves (objective to 1e-7 relative, feasible to 1e-9)',
+    (seed, n, m) => {
+      const rng = seededRng(seed);
+      const B = Float64Array.from({ length: n * n }, () => rng.normal());
+      const D = dense(n, n);
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < n; j++) {
+          let s = i === j ? 0.5 : 0;
+          for (let k = 0; k < n; k++) s += B[k * n + i]! * B[k * n + j]!;
+          D.data[i * n + j] = s;
+        }
+      const d = Float64Array.from({ length: n }, () => 3 * rng.normal());
+      const rows = Array.from({ length: m }, () => ({
+        a: Float64Array.from({ length: n }, () => rng.normal()),
+        op: '>=' as const,
+        rhs: rng.normal() - 1,
+      }));
+      const ours = solveStrictlyConvexProgram({ n, D, d, rows });
+      const reference = solveProgram({ n, Q: D, c: Float64Array.from(d, (v) => -v), rows });
+      if (reference.status !== 'optimal') return;
+      expect(ours.status).toBe('optimal');
+      // HiGHS can report "optimal" at a point that is not (seed 465877381, n = 5, m = 7: HiGHS 6.84 at a feasible
+      // point, ours −13.99 at a feasible point; a strictly convex QP has one minimiser, so HiGHS's is wrong there).
+      // So ours must be as good as HiGHS's and feasible (checked below); a lower value at a feasible point is HiGHS's
+      // error, not ours.
+      expect(ours.objective!).toBeLessThanOrEqual(
+        reference.objective! + 1e-7 * (1 + Math.abs(reference.objective!)),
+      );
+      for (const row of rows) {
+        let s = 0;
+        for (let i = 0; i < n; i++) s += row.a[i]! * ours.x![i]!;
+        expect(s).toBeGreaterThanOrEqual(row.rhs - 1e-9 * (1 + Math.abs(row.rhs)));
       }
-    const d = Float64Array.from({ length: n }, () => 3 * rng.normal());
-    const rows = Array.from({ length: m }, () => ({
-      a: Float64Array.from({ length: n }, () => rng.normal()),
-      op: '>=' as const,
-      rhs: rng.normal() - 1,
-    }));
-    const ours = solveStrictlyConvexProgram({ n, D, d, rows });
-    const reference = solveProgram({ n, Q: D, c: Float64Array.from(d, (v) => -v), rows });
-    if (reference.status !== 'optimal') return;
-    expect(ours.status).toBe('optimal');
-    expect(Math.abs(ours.objective! - reference.objective!)).toBeLessThanOrEqual(
-      1e-7 * (1 + Math.abs(reference.objective!)),
-    );
-    for (const row of rows) {
-      let s = 0;
-      for (let i = 0; i < n; i++) s += row.a[i]! * ours.x![i]!;
-      expect(s).toBeGreaterThanOrEqual(row.rhs - 1e-9 * (1 + Math.abs(row.rhs)));
-    }
-  });
+    },
+  );
 });
