@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 
 /**
@@ -11,3 +14,9 @@ if (env !== undefined && env !== '') {
   if (!Number.isSafeInteger(seed)) throw new Error(`LANDSCAPE_SEED must be an integer, got '${env}'`);
   fc.configureGlobal({ ...fc.readConfigureGlobal(), seed: seed | 0 });
 }
+
+/**
+ * Tests never write the project's hunt cache (.landscape-cache/): a hunt run by one test file would otherwise land
+ * there while the CLI fuzz property, in the other fork, checks that nothing outside --out was touched.
+ */
+process.env.LANDSCAPE_CACHE_DIR ??= mkdtempSync(join(tmpdir(), 'landscape-test-cache-'));

@@ -44,9 +44,10 @@ export function reportRoot(option: string | undefined): string {
   return option === undefined ? join(projectRoot(), 'report') : resolve(option);
 }
 
-/** The guided-hunt cache (ignored by git): near-misses kept across hunts. */
+/** The guided-hunt cache (ignored by git): near-misses kept across hunts; LANDSCAPE_CACHE_DIR moves it. */
 export function cacheRoot(): string {
-  return join(projectRoot(), '.landscape-cache');
+  const dir = process.env.LANDSCAPE_CACHE_DIR;
+  return dir === undefined || dir === '' ? join(projectRoot(), '.landscape-cache') : resolve(dir);
 }
 
 /** A path as the user should see it: relative to the current directory when it lies below it, else absolute. */
