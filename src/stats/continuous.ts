@@ -8,6 +8,7 @@ import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import tCdf from '@stdlib/stats-base-dists-t-cdf';
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+import { pearson } from './descriptive.js';
 
 /** Mean and the two-sided t interval of the mean (level `level`); NaN bounds for n < 2. */
 export function meanInterval(
@@ -51,20 +52,10 @@ export function sdInterval(values: readonly number[], level = 0.95): { sd: numbe
 
 /** Pearson's r; NaN when a sample has zero variance or fewer than 3 pairs (never a finding). */
 export function pearsonR(x: readonly number[], y: readonly number[]): number {
-  const n = x.length;
-  if (n !== y.length || n < 3) return Number.NaN;
-  const mx = x.reduce((a, b) => a + b, 0) / n;
-  const my = y.reduce((a, b) => a + b, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (x[i]! - mx) * (y[i]! - my);
-    sxx += (x[i]! - mx) ** 2;
-    syy += (y[i]! - my) ** 2;
-  }
-  if (!(sxx > 0 && syy > 0)) return Number.NaN;
-  return Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
+  if (x.length !== y.length || x.length < 3) return Number.NaN;
+  // pearson is 0/0 = NaN when a side is constant; the clamp absorbs a rounding past ±1.
+  const r = pearson(x, y);
+  return Number.isNaN(r) ? Number.NaN : Math.max(-1, Math.min(1, r));
 }
 
 /**
