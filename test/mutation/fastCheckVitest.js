@@ -2,7 +2,8 @@
 // runs only: vitest.mutation.config.ts aliases '@fast-check/vitest' here. Unchanged but for buildTest, which the
 // original runs eagerly over every ordering of vitest 4.1's chained modifiers: about 8 s at import, paid again by
 // every Stryker mutant run (vitest starts a fresh worker per run, so no module stays loaded). Here each modifier
-// is built on first access; `test.prop`, `test.skip.prop`, `fc` behave as in the original.
+// is built on first access; `test.prop`, `test.skip.prop`, `fc` behave as in the original. Also added: the optional cap
+// MUTATION_FC_RUNS on each property's runs (buildTestWithPropRunner).
 import * as fc from 'fast-check';
 import { assert, asyncProperty, gen, readConfigureGlobal, record, Value } from 'fast-check';
 import { TestRunner, test as test$1 } from 'vitest';
@@ -54,6 +55,11 @@ function buildTestWithPropRunner(testFn, label, arbitraries, prop, params, timeo
   }
   if (customParams.interruptAfterTimeLimit === void 0)
     customParams.interruptAfterTimeLimit = fc.readConfigureGlobal().interruptAfterTimeLimit;
+  // Added for mutation runs: MUTATION_FC_RUNS=N caps each property's runs at N (fewer cases can only let more
+  // mutants survive, so a score measured with a cap is a lower bound). Unset or 0: the test's own numRuns.
+  const cap = Number(process.env.MUTATION_FC_RUNS ?? 0);
+  if (Number.isSafeInteger(cap) && cap > 0)
+    customParams.numRuns = Math.min(customParams.numRuns ?? readConfigureGlobal().numRuns ?? 100, cap);
   const promiseProp = wrapProp(prop);
   const propertyInstance = fc.asyncProperty(...arbitraries, promiseProp);
   testFn(
