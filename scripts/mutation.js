@@ -44,7 +44,7 @@ function scoreOf(report) {
 // One seed for the dry run and every mutant run (test/setup.ts hands it to fast-check): the coverage Stryker
 // measures in the dry run is then the coverage of the cases each mutant is tested on, and a score can be replayed.
 const seed = process.env.LANDSCAPE_SEED ?? '1';
-/** MUTATION_FC_RUNS=N caps every property's runs in mutation runs (test/mutation/fastCheckVitest.js). */
+/** MUTATION_FC_RUNS=N caps every property's runs in mutation runs (test/mutation/fastCheckVitest.ts). */
 const cap = process.env.MUTATION_FC_RUNS ?? '';
 const setting = `LANDSCAPE_SEED=${seed}${cap !== '' && cap !== '0' ? `, fast-check runs capped at ${cap} (a lower bound)` : ''}`;
 const lines = [];
