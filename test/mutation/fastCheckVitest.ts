@@ -45,10 +45,13 @@ function hooksOf(suite: SuiteLike): { beforeEach: Hook[]; afterEach: Hook[] } {
  * MUTATION_FC_RUNS=N (mutation runs only, opt-in) caps each property's runs at N: fewer generated cases can only
  * let more mutants survive, so a score measured with a cap is a lower bound. Unset or 0: the test's own numRuns.
  */
-function capRuns(params: fc.Parameters<unknown[]> | undefined): fc.Parameters<unknown[]> | undefined {
+function capRuns(params: fc.Parameters<unknown[]> | undefined): fc.Parameters<unknown[]> {
+  // No shrinking (endOnFailure): a property fails or passes on its first failing case either way, so no mutant's
+  // status changes, but a killed mutant no longer pays for fast-check shrinking the case it failed on.
+  const fast = { ...params, endOnFailure: true };
   const cap = Number(process.env.MUTATION_FC_RUNS ?? 0);
-  if (!Number.isSafeInteger(cap) || cap <= 0) return params;
-  return { ...params, numRuns: Math.min(params?.numRuns ?? fc.readConfigureGlobal().numRuns ?? 100, cap) };
+  if (!Number.isSafeInteger(cap) || cap <= 0) return fast;
+  return { ...fast, numRuns: Math.min(params?.numRuns ?? fc.readConfigureGlobal().numRuns ?? 100, cap) };
 }
 
 function prop(arbitraries: unknown, params?: fc.Parameters<unknown[]>) {
