@@ -161,6 +161,14 @@ describe('smoothAlong (the finite-difference guard)', () => {
     }
   });
 
+  test('a margin of exactly KINK_FD_CLEARANCE·h is not enough: it must be more', () => {
+    const at = Float64Array.from([clearance, 0, 1, 0]);
+    expect(kinkMargin(problem, at)).toBe(clearance);
+    expect(smoothAlong(problem, at, new Float64Array(4))).toBe(false);
+    const above = Float64Array.from([clearance * (1 + Number.EPSILON), 0, 1, 0]);
+    expect(smoothAlong(problem, above, new Float64Array(4))).toBe(true);
+  });
+
   test('always true for a smooth activation, even at z = 0', () => {
     const tanh = makeProblem({ ...net, activation: { name: 'tanh' } }, data);
     expect(smoothAlong(tanh, Float64Array.from([1, -1, 1, 0]), Float64Array.from([0, 1e6, 0, 0]))).toBe(true);
@@ -229,6 +237,32 @@ describe('kink margin', () => {
     expect(onKink(problem, on)).toBe(true);
     expect(KINK_TOL).toBeGreaterThan(3e-9);
     expect(KINK_TOL).toBeLessThan(3e-8);
+  });
+
+  test('the term scale counts each unit’s own bias, and no bias where the network has none', () => {
+    // two hidden units, x = 1; each unit's margin is |z| / max(1, |W x| + |b|) with its own bias b
+    const twoUnits = makeProblem({ layerSizes: [1, 2, 1], activation: { name: 'relu' }, bias: true }, data);
+    // W_0 = [3; 2], b_0 = [−1, 0.5], W_1 = [1, 1], b_1 = [0]: unit 0 has z = 2 from terms 3 + 1 (margin 0.5),
+    // unit 1 has z = 2.5 from terms 2 + 0.5 (margin 1)
+    expect(kinkMargin(twoUnits, Float64Array.from([3, 2, -1, 0.5, 1, 1, 0]))).toBe(0.5);
+    // W_0 = [2; 3], b_0 = [0.5, −1]: unit 1 now has margin 0.5 only with its own bias (terms 3 + 1); with unit 0's
+    // bias (0.5) in its scale it would be 2 / 3.5
+    expect(kinkMargin(twoUnits, Float64Array.from([2, 3, 0.5, -1, 1, 1, 0]))).toBe(0.5);
+    // no bias: z = 3 from the one term 3·1, margin 1 (a bias-less layer adds no |θ| term to the scale)
+    const noBias = makeProblem({ layerSizes: [1, 1, 1], activation: { name: 'relu' }, bias: false }, data);
+    expect(kinkMargin(noBias, Float64Array.from([3, 1]))).toBe(1);
+    expect(kinkMargin(noBias, Float64Array.from([-6, 1]))).toBe(1);
+  });
+
+  test('a margin exactly at KINK_TOL is on a kink (≤), the next double above is not', () => {
+    // z = KINK_TOL from terms below 1, so the margin is z itself
+    const problem = makeProblem(net('relu'), data);
+    const at = Float64Array.from([KINK_TOL, 0, 1, 0]);
+    expect(kinkMargin(problem, at)).toBe(KINK_TOL);
+    expect(onKink(problem, at)).toBe(true);
+    const above = Float64Array.from([KINK_TOL * (1 + Number.EPSILON), 0, 1, 0]);
+    expect(kinkMargin(problem, above)).toBeGreaterThan(KINK_TOL);
+    expect(onKink(problem, above)).toBe(false);
   });
 
   test('smooth activations and networks without hidden layers have no kinks (margin ∞)', () => {
