@@ -105,6 +105,28 @@ describe('JSON point ↔ flat θ', () => {
         'layer 0 weights are 0×0, expected 2×2',
       ],
       [
+        { layers: [{ weights: [[1, 2]], biases: [0, 0] }, out] },
+        ShapeError,
+        'layer 0 weights are 1×2, expected 2×2',
+      ],
+      [
+        {
+          layers: [
+            {
+              weights: [
+                [1, 2],
+                [3, 4],
+                [5, 6],
+              ],
+              biases: [0, 0],
+            },
+            out,
+          ],
+        },
+        ShapeError,
+        'layer 0 weights are 3×2, expected 2×2',
+      ],
+      [
         { layers: [{ weights: [5, 6], biases: [0, 0] }, out] },
         ShapeError,
         'layer 0 weights are 2×0, expected 2×2',
