@@ -15,6 +15,7 @@ import {
   descendAndExamine,
   isSpuriousGap,
   type MlpSubjectJson,
+  STRICT_EXAM,
   spuriousMinimumCertificate,
   subjectModel,
   withIntervalProof,
@@ -52,6 +53,12 @@ export const TEST_PROTOCOL: TransitionProtocol = {
 
 /** Width of the random teacher that makes the targets (a smooth non-monotone curve, not noise). */
 export const TEACHER_WIDTH = 2;
+/** Inputs are the integers lo…hi over the denominator: a grid on [−2, 2], exact in float64, room for 33 points. */
+export const INPUT_GRID = { lo: -16, hi: 16, denominator: 8 } as const;
+/** Teacher parameters ~ N(0, TEACHER_SCALE²): a curve that bends on the input grid (our choice, not the paper's). */
+export const TEACHER_SCALE = 1.5;
+/** Targets are rounded to 1/TARGET_DENOMINATOR, exact in float64 (the data replays bit for bit). */
+export const TARGET_DENOMINATOR = 64;
 
 /**
  * N distinct inputs on the grid {−2, −15/8, …, 2}; targets from a random tanh teacher 1 → 2 → 1 with N(0, 1.5²)
@@ -60,16 +67,19 @@ export const TEACHER_WIDTH = 2;
 export function transitionData(n: number, seed: number, dataset: number): MlpSubjectJson['data'] {
   const rng = seededRng(seed * 1_000_003 + n * 1009 + dataset);
   const xs = new Set<number>();
-  while (xs.size < n) xs.add(rng.int(-16, 16) / 8);
+  while (xs.size < n) xs.add(rng.int(INPUT_GRID.lo, INPUT_GRID.hi) / INPUT_GRID.denominator);
   const inputs = [...xs].sort((a, b) => a - b).map((x) => [x]);
-  const t = Array.from({ length: 3 * TEACHER_WIDTH + 1 }, () => 1.5 * rng.normal());
+  const t = Array.from({ length: 3 * TEACHER_WIDTH + 1 }, () => TEACHER_SCALE * rng.normal());
   const teacher = (x: number): number => {
     let y = t[3 * TEACHER_WIDTH]!;
     for (let j = 0; j < TEACHER_WIDTH; j++)
       y += t[2 * TEACHER_WIDTH + j]! * Math.tanh(t[j]! * x + t[TEACHER_WIDTH + j]!);
     return y;
   };
-  return { inputs, targets: inputs.map(([x]) => [Math.round(teacher(x!) * 64) / 64]) };
+  return {
+    inputs,
+    targets: inputs.map(([x]) => [Math.round(teacher(x!) * TARGET_DENOMINATOR) / TARGET_DENOMINATOR]),
+  };
 }
 
 function subjectAt(data: MlpSubjectJson['data'], width: number, seed: number): MlpSubjectJson {
@@ -125,8 +135,7 @@ export function runCell(
       const start = seed * 7919 + n * 131 + width * 17 + d * 3 + s * 100_003;
       model = subjectModel(subjectAt(data, width, start));
       const result = descendAndExamine(model.objective, model.theta, seededRng(start + 1), {
-        radii: [1e-2, 1e-3, 1e-4],
-        trials: 60,
+        ...STRICT_EXAM,
         maxIterations: protocol.iterations,
       });
       const value = model.objective.value(result.theta);
