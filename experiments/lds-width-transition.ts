@@ -3,13 +3,7 @@
 // sub-optimal local minimum is found within a stated search budget, with Wilson intervals, as a table, a heatmap
 // and lines; the two assertions of Li–Ding–Sun's two sides. `check` runs a small grid through `runTransition` +
 // `analyseTransition`; `landscape run lds-width-transition` runs `transitionExperiment`.
-import {
-  countOption,
-  defineExperiment,
-  type ExperimentResult,
-  type Plot,
-  wilsonInterval,
-} from '../src/claims/index.js';
+import { countOption, defineExperiment, type ExperimentResult, type Plot } from '../src/claims/index.js';
 import {
   clearlyStrict,
   descendAndExamine,
@@ -21,6 +15,7 @@ import {
   withIntervalProof,
 } from '../src/landscape/index.js';
 import { seededRng } from '../src/random.js';
+import { wilsonInterval } from '../src/stats/index.js';
 
 export interface TransitionProtocol {
   readonly nMin: number;
