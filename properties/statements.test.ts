@@ -43,4 +43,11 @@ describe('statementNumberProblems', () => {
     const c = { K: [0.25, 4], TEST: { alpha: 0.05, effect: 0.4 }, TOL: 1e-7, LAMBDA: [-1, 2], SHIFT: 3 };
     expect(statementNumberProblems({ statement: s, constants: c })).toEqual([]);
   });
+
+  it('reads both ends of a range a..b', () => {
+    const s = 'k = 6..12 (`--k 6..20`)';
+    expect(statementNumberProblems({ statement: s, constants: { K: [6, 12], FULL: [6, 20] } })).toEqual([]);
+    const problems = statementNumberProblems({ statement: s, constants: { K: [6, 13], FULL: [6, 20] } });
+    expect(problems.some((p) => p.includes('the number 12'))).toBe(true);
+  });
 });
