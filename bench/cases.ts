@@ -2,7 +2,13 @@
  * The benchmark cases: each builds its inputs from the shared data law (law.ts), then times one
  * function. Sizes and laws are mirrored exactly in bench/numpy_cases.py.
  */
-import { dense, numericalRank, singularValues, symmetricEigenvalues } from '../src/linalg/index.js';
+import {
+  decideRank,
+  dense,
+  numericalRank,
+  singularValues,
+  symmetricEigenvalues,
+} from '../src/linalg/index.js';
 import { hessian, jacobian, lossAndGradient, makeProblem, type NetworkSpec } from '../src/nn/index.js';
 import { lawArray, lawStream } from './law.js';
 import { phaseTransitionCase } from './phase_transition.js';
@@ -58,9 +64,25 @@ export const CASES: readonly BenchCase[] = [
     },
   },
   {
+    // The rank as the claims that need only a rank decide it (jacobian-certificate, km-block-partition-fullrank,
+    // km-independent-inputs-rank): decideRank, numericalRank's answer certified by the Gram test at full rank
+    // (docs/derivations.md#certified-full-rank). numpy's twin runs the SVD (matrix_rank).
     name: 'jacobian-rank',
-    size: 'relu n=64 d=8 m=32 (J 64×321)',
+    size: 'relu n=64 d=8 m=32 (J 64×321, decideRank)',
     target: 1.0,
+    warmup: 50,
+    batch: 15,
+    pairs: 15,
+    setup: () => {
+      const { problem, theta } = twoLayer(2, 64, 8, 32, 'relu');
+      return () => ({ rank: decideRank(jacobian(problem, theta)).rank });
+    },
+  },
+  {
+    // The same rank with all the singular values (numericalRank: the SVD), as inspect and the certificates use it.
+    name: 'jacobian-svd-rank',
+    size: 'relu n=64 d=8 m=32 (J 64×321, numericalRank)',
+    target: null,
     warmup: 50,
     batch: 15,
     pairs: 15,
