@@ -10,9 +10,10 @@ import {
   choleskyLower,
   decideRank,
   GRAM_BOUND_FACTOR,
+  GRAM_TRACE_RANGE,
   gramLowerBound,
   RANK_CERTIFY_OVER_CUT,
-  scaledGram,
+  wideGram,
 } from './rankDecision.js';
 import { singularValues } from './singularValues.js';
 import { gaussianMatrix, lowRankMatrix, withSingularValues } from './testing/matrices.js';
@@ -25,10 +26,6 @@ const seed = fc.integer({ min: 0, max: 1_000_000 });
 function svdAnswer(a: DenseMatrix): { rank: number; decidable: boolean } {
   const ranked = numericalRank(a);
   return { rank: ranked.rank, decidable: rankIsDecidable(ranked) };
-}
-
-function maxAbsOf(a: DenseMatrix): number {
-  return a.data.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
 }
 
 /**
@@ -95,16 +92,30 @@ describe('decideRank', () => {
     }
   });
 
-  test('tiny and huge scales do not change the answer (the power-of-two scaling)', () => {
+  test('tiny and huge scales: the Gram test runs only where nothing over- or underflows, else the SVD answers', () => {
     const a = gaussianMatrix(6, 9, 3);
-    for (const f of [2 ** -1060, 1e-300, 1e300]) {
+    for (const f of [2 ** -1060, 1e-300, 2 ** -240, 2 ** 240, 1e300]) {
       const scaled = dense(
         6,
         9,
         a.data.map((x) => x * f),
       );
-      expect(decideRank(scaled)).toEqual({ rank: 6, decidable: true, method: 'gram' });
+      const inRange = f >= 2 ** -240 && f <= 2 ** 240;
+      expect(decideRank(scaled)).toEqual({ rank: 6, decidable: true, method: inRange ? 'gram' : 'svd' });
     }
+  });
+
+  test('the trace range is closed at both ends (no overflow in the products, underflow far below κ)', () => {
+    // One entry 2^±250: T̂ = 2^±500 exactly, the ends of GRAM_TRACE_RANGE.
+    for (const [v, expected] of [
+      [2 ** -250, 'gram'],
+      [2 ** 250, 'gram'],
+      [2 ** -250.5, 'svd'],
+      [2 ** 250.5, 'svd'],
+    ] as const) {
+      expect(decideRank(fromRows([[v]])).method).toBe(expected);
+    }
+    expect(GRAM_TRACE_RANGE).toEqual([2 ** -500, 2 ** 500]);
   });
 
   test.prop(
@@ -150,7 +161,7 @@ describe('gramLowerBound', () => {
       // U·Σ·Vᵀ in floating point has singular values within a few max(m, n)·ε·σ_max of Σ's.
       const slack = TEST_SPECTRUM_UNITS * Math.max(m, n) * MACHINE_EPS * sMax;
       for (const useKernel of [true, false]) {
-        const { sigmaLower, frobeniusUpper } = gramLowerBound(a, maxAbsOf(a), useKernel);
+        const { sigmaLower, frobeniusUpper } = gramLowerBound(a, useKernel);
         expect(sigmaLower).toBeLessThanOrEqual(sMin + slack);
         expect(sigmaLower).toBeGreaterThanOrEqual(0);
         const frobenius = Math.sqrt(sigma.reduce((t, x) => t + x * x, 0));
@@ -166,7 +177,7 @@ describe('gramLowerBound', () => {
       const k = Math.min(m, n);
       const sigma = Array.from({ length: k }, (_, i) => 1 - i / (2 * k));
       const a = withSingularValues(m, n, sigma, s);
-      const { sigmaLower, frobeniusUpper } = gramLowerBound(a, maxAbsOf(a));
+      const { sigmaLower, frobeniusUpper } = gramLowerBound(a);
       const kappa = GRAM_BOUND_FACTOR * (Math.max(m, n) + k + 2) * (MACHINE_EPS / 2) * frobeniusUpper ** 2;
       expect(sigmaLower).toBeGreaterThan(0);
       // The certified value is √κ itself (σ_min² ≫ 2κ here), at most about twice the rounding of the scale.
@@ -190,7 +201,7 @@ describe('gramLowerBound', () => {
       const a = withSingularValues(m, n, sigma, s);
       const slack = TEST_SPECTRUM_UNITS * Math.max(m, n) * MACHINE_EPS;
       for (const useKernel of [true, false]) {
-        const { sigmaLower } = gramLowerBound(a, maxAbsOf(a), useKernel);
+        const { sigmaLower } = gramLowerBound(a, useKernel);
         expect(sigmaLower).toBeLessThanOrEqual(sigma[k - 1]! + slack);
         // (k = 1: σ_min is ‖A‖_F itself, always far above √κ.) λ_min(G) = σ_min² ≤ κ/10 < 2κ − (rounding): the
         // shifted Cholesky must fail.
@@ -203,10 +214,10 @@ describe('gramLowerBound', () => {
 
   test('fails (returns 0) on a rank-deficient matrix and on one whose σ_min is below √κ', () => {
     const deficient = lowRankMatrix(8, 12, 5, 1);
-    expect(gramLowerBound(deficient, maxAbsOf(deficient)).sigmaLower).toBe(0);
+    expect(gramLowerBound(deficient).sigmaLower).toBe(0);
     const near = withSingularValues(8, 12, [1, 1, 1, 1, 1, 1, 1, 1e-9], 2);
-    expect(gramLowerBound(near, maxAbsOf(near)).sigmaLower).toBe(0);
-    expect(gramLowerBound(near, maxAbsOf(near), false).sigmaLower).toBe(0);
+    expect(gramLowerBound(near).sigmaLower).toBe(0);
+    expect(gramLowerBound(near, false).sigmaLower).toBe(0);
   });
 
   test.prop([fc.integer({ min: 1, max: 13 }), fc.integer({ min: 1, max: 13 }), seed], { numRuns: 100 })(
@@ -216,13 +227,13 @@ describe('gramLowerBound', () => {
       const k = Math.min(m, n);
       const rows = 4 * Math.ceil(k / 4);
       const stride = 2 * Math.ceil(Math.max(m, n) / 2);
-      const simd = scaledGram(a.data, m, n, 0.5, rows, stride, true).slice();
-      const plain = scaledGram(a.data, m, n, 0.5, rows, stride, false);
+      const simd = wideGram(a.data, m, n, rows, stride, true).slice();
+      const plain = wideGram(a.data, m, n, rows, stride, false);
       const exact = m <= n ? matmul(a, transpose(a)) : matmul(transpose(a), a);
       for (let i = 0; i < k; i++) {
         for (let j = 0; j <= i; j++) {
-          const want = 0.25 * exact.data[i * k + j]!;
-          const scaleOf = 0.25 * Math.sqrt(exact.data[i * k + i]! * exact.data[j * k + j]!);
+          const want = exact.data[i * k + j]!;
+          const scaleOf = Math.sqrt(exact.data[i * k + i]! * exact.data[j * k + j]!);
           expect(Math.abs(simd[i * rows + j]! - want)).toBeLessThanOrEqual(TEST_IDENTITY_RTOL * scaleOf);
           expect(Math.abs(plain[i * rows + j]! - want)).toBeLessThanOrEqual(TEST_IDENTITY_RTOL * scaleOf);
         }

@@ -1,7 +1,6 @@
-import { finiteMaxAbs } from './checks.js';
+import { requireShape } from './checks.js';
 import type { DenseMatrix } from './matrix.js';
 import { numericalRank, rankIsDecidable } from './numericalRank.js';
-import { powerOfTwoScale } from './scaling.js';
 import { MACHINE_EPS } from './tolerances.js';
 import { GRAM_WASM } from './wasm/gramBytes.js';
 import { ensureMemory, instantiateWasm, type WasmMemory } from './wasm/load.js';
@@ -13,9 +12,17 @@ const UNIT_ROUNDOFF = MACHINE_EPS / 2;
  * docs/derivations.md#certified-full-rank: κ = GRAM_BOUND_FACTOR·(N + k + 2)·u·T̂ bounds every rounding error of
  * the test (the Gram product, the shift, the Cholesky factorisation) with room to spare: their sum is at most
  * 1.031·(N + k + 2)·u·T̂ whenever N·u ≤ 0.009 (N ≤ 8·10¹³, any matrix that fits in memory), and the remaining
- * 1.8 % covers the bound's own arithmetic and underflow (≤ k·N·2^-1074 after scaling, against u·T̂ ≥ 2^-55).
+ * 1.8 % covers the bound's own arithmetic and underflow (see GRAM_TRACE_RANGE).
  */
 export const GRAM_BOUND_FACTOR = 1.05;
+
+/**
+ * The test runs only when the computed trace T̂ = fl(‖A‖_F²) lies in [2^-500, 2^500] (else the SVD decides): then
+ * no product in the Gram matrix or its Cholesky factor overflows (entries ≤ 2^250, products ≤ 2^500), and
+ * underflow adds at most (k·N + k²)·2^-1074 in norm, against the ≥ 2^-559 that 1.8 % of κ leaves. A NaN or
+ * ±Infinity entry makes T̂ NaN or Infinity, so such a matrix always goes to the SVD, which rejects it.
+ */
+export const GRAM_TRACE_RANGE: readonly [number, number] = [2 ** -500, 2 ** 500];
 
 /**
  * The fast path claims "rank = min(m, n)" only when its certified lower bound on σ_min exceeds an upper bound on
@@ -26,7 +33,7 @@ export const GRAM_BOUND_FACTOR = 1.05;
 export const RANK_CERTIFY_OVER_CUT = 1e3;
 
 /**
- * Upper bound on the SVD path's cut relative to max(m, n)·ε·‖A‖_F: its σ̂_max is at most σ_max + 16·max(m, n)·ε·σ_max
+ * Upper bound on the SVD path's cut relative to max(m, n)·ε·√T̂: its σ̂_max is at most σ_max + 16·max(m, n)·ε·σ_max
  * ≤ ‖A‖_F·(1 + 1e-9) for any size below 10⁵, and ‖A‖_F² ≤ T̂·(1 + 2·10⁻⁹) for the computed trace T̂; 1.01 covers both.
  */
 const CUT_SLACK = 1.01;
@@ -45,9 +52,9 @@ export interface RankDecision {
 
 /** A certified lower bound on σ_min(A) and the scale it is measured against. */
 export interface GramBound {
-  /** σ_k(A) ≥ sigmaLower, k = min(m, n) (0 when the test failed: nothing is certified then). */
+  /** σ_k(A) ≥ sigmaLower, k = min(m, n) (0 when the test failed or did not run: nothing is certified then). */
   readonly sigmaLower: number;
-  /** ‖A‖_F ≤ frobeniusUpper (up to CUT_SLACK), from the computed Gram trace. */
+  /** ‖A‖_F ≤ frobeniusUpper (up to CUT_SLACK), from the computed Gram trace (NaN or ±Infinity if that is). */
   readonly frobeniusUpper: number;
 }
 
@@ -79,54 +86,53 @@ function gramKernel(): GramKernel | null {
  * Throws NonFiniteError on NaN/±Infinity entries, as numericalRank does.
  */
 export function decideRank(a: DenseMatrix): RankDecision {
-  const amax = finiteMaxAbs('decideRank', 'matrix', a);
-  const k = Math.min(a.rows, a.cols);
-  if (k > 0 && amax > 0) {
-    const { sigmaLower, frobeniusUpper } = gramLowerBound(a, amax);
+  requireShape('decideRank', 'matrix', a);
+  if (Math.min(a.rows, a.cols) > 0) {
+    const { sigmaLower, frobeniusUpper } = gramLowerBound(a);
     const cutUpper = frobeniusUpper * Math.max(a.rows, a.cols) * MACHINE_EPS;
-    if (sigmaLower >= RANK_CERTIFY_OVER_CUT * cutUpper) return { rank: k, decidable: true, method: 'gram' };
+    if (sigmaLower > 0 && sigmaLower >= RANK_CERTIFY_OVER_CUT * cutUpper) {
+      return { rank: Math.min(a.rows, a.cols), decidable: true, method: 'gram' };
+    }
   }
   const ranked = numericalRank(a);
   return { rank: ranked.rank, decidable: rankIsDecidable(ranked), method: 'svd' };
 }
 
 /**
- * A certified lower bound on σ_k(A), k = min(m, n), for a finite A whose largest |entry| is `amax` > 0
- * (docs/derivations.md#certified-full-rank). B = s·A (s a power of two, max |b| in [½, 1)), laid out wide (k rows
- * of length N, Bᵀ for a tall A); Ĝ = fl(B·Bᵀ), T̂ = Σ Ĝ_ii, κ = GRAM_BOUND_FACTOR·(N + k + 2)·u·T̂. If the
- * floating-point Cholesky factorisation of fl(Ĝ − 2κ·I) runs to completion, then λ_min(B·Bᵀ) ≥ κ and
- * σ_k(A) ≥ √κ / s; otherwise sigmaLower = 0.
+ * A certified lower bound on σ_k(A), k = min(m, n) ≥ 1 (docs/derivations.md#certified-full-rank). A is laid out wide
+ * (k rows of length N; Aᵀ for a tall A); Ĝ = fl(A·Aᵀ), T̂ = Σ Ĝ_ii, κ = GRAM_BOUND_FACTOR·(N + k + 2)·u·T̂. If T̂
+ * lies in GRAM_TRACE_RANGE and the floating-point Cholesky factorisation of fl(Ĝ − 2κ·I) runs to completion, then
+ * λ_min(A·Aᵀ) ≥ κ and σ_k(A) ≥ √κ; otherwise sigmaLower = 0. Entries are not checked: NaN or ±Infinity give 0.
  */
-export function gramLowerBound(a: DenseMatrix, amax: number, useKernel = true): GramBound {
-  const { rows: m, cols: n, data } = a;
+export function gramLowerBound(a: DenseMatrix, useKernel = true): GramBound {
+  const { rows: m, cols: n } = a;
   const k = Math.min(m, n);
   const wide = Math.max(m, n);
-  const scale = powerOfTwoScale(amax);
   // Rows padded to a multiple of 4 and to an even stride with zeros, which change no sum (the kernel's layout).
   const rows = 4 * Math.ceil(k / 4);
   const stride = 2 * Math.ceil(wide / 2);
-  const g = scaledGram(data, m, n, scale, rows, stride, useKernel);
+  const g = wideGram(a.data, m, n, rows, stride, useKernel);
   let trace = 0;
   for (let i = 0; i < k; i++) trace += g[i * rows + i]!;
-  const frobeniusUpper = (CUT_SLACK * Math.sqrt(trace)) / scale;
+  const frobeniusUpper = CUT_SLACK * Math.sqrt(trace);
+  if (!(trace >= GRAM_TRACE_RANGE[0] && trace <= GRAM_TRACE_RANGE[1]))
+    return { sigmaLower: 0, frobeniusUpper };
   const kappa = GRAM_BOUND_FACTOR * (wide + k + 2) * UNIT_ROUNDOFF * trace;
-  if (!(kappa > 0) || !Number.isFinite(kappa)) return { sigmaLower: 0, frobeniusUpper };
   for (let i = 0; i < k; i++) g[i * rows + i]! -= 2 * kappa;
   if (!choleskyLower(g, k, rows)) return { sigmaLower: 0, frobeniusUpper };
-  return { sigmaLower: Math.sqrt(kappa) / scale, frobeniusUpper };
+  return { sigmaLower: Math.sqrt(kappa), frobeniusUpper };
 }
 
 /**
- * The lower triangle of Ĝ = fl(B·Bᵀ), B = scale·A laid out wide (Aᵀ for a tall A) in `rows` × `stride` with zero
+ * The lower triangle of Ĝ = fl(B·Bᵀ), B = A laid out wide (Aᵀ for a tall A) in `rows` × `stride` with zero
  * padding, as a rows×rows row-major array (entries above the diagonal are not meaningful). In the WebAssembly
  * SIMD kernel where it exists (then a view of its memory, valid until the next call), else (or with `useKernel`
  * false, for the tests) in plain JavaScript.
  */
-export function scaledGram(
+export function wideGram(
   data: Float64Array,
   m: number,
   n: number,
-  scale: number,
   rows: number,
   stride: number,
   useKernel = true,
@@ -141,18 +147,20 @@ export function scaledGram(
   } else {
     ensureMemory(gk.memory, aBytes + gBytes);
     b = new Float64Array(gk.memory.buffer, 0, rows * stride);
-    b.fill(0);
+    // Only the padding needs zeros: the last column when N is odd, the rows past k.
+    if (stride > Math.max(m, n)) for (let i = 0; i < k; i++) b[i * stride + stride - 1] = 0;
+    b.fill(0, k * stride);
   }
   if (m <= n) {
     for (let i = 0; i < m; i++) {
       const from = i * n;
       const to = i * stride;
-      for (let j = 0; j < n; j++) b[to + j] = data[from + j]! * scale;
+      for (let j = 0; j < n; j++) b[to + j] = data[from + j]!;
     }
   } else {
     for (let i = 0; i < m; i++) {
       const from = i * n;
-      for (let j = 0; j < n; j++) b[j * stride + i] = data[from + j]! * scale;
+      for (let j = 0; j < n; j++) b[j * stride + i] = data[from + j]!;
     }
   }
   if (gk !== null) {
@@ -181,8 +189,20 @@ export function choleskyLower(h: Float64Array, k: number, stride: number): boole
     const ri = i * stride;
     for (let j = 0; j <= i; j++) {
       const rj = j * stride;
-      let s = h[ri + j]!;
-      for (let t = 0; t < j; t++) s -= h[ri + t]! * h[rj + t]!;
+      // h_ij − Σ_{t<j} r_it·r_jt, the sum in four interleaved parts
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      let t = 0;
+      for (; t + 3 < j; t += 4) {
+        s0 += h[ri + t]! * h[rj + t]!;
+        s1 += h[ri + t + 1]! * h[rj + t + 1]!;
+        s2 += h[ri + t + 2]! * h[rj + t + 2]!;
+        s3 += h[ri + t + 3]! * h[rj + t + 3]!;
+      }
+      for (; t < j; t++) s0 += h[ri + t]! * h[rj + t]!;
+      const s = h[ri + j]! - (s0 + s1 + (s2 + s3));
       if (i === j) {
         if (!(s > 0) || !Number.isFinite(s)) return false;
         h[ri + i] = Math.sqrt(s);
