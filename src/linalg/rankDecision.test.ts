@@ -7,6 +7,7 @@ import { type DenseMatrix, dense, fromRows } from './matrix.js';
 import { numericalRank, rankIsDecidable } from './numericalRank.js';
 import { matmul, transpose } from './ops.js';
 import {
+  certifiesFullRank,
   choleskyLower,
   decideRank,
   GRAM_BOUND_FACTOR,
@@ -136,6 +137,33 @@ describe('decideRank', () => {
 
   it('rejects a matrix whose data does not match its shape', () => {
     expect(() => decideRank({ rows: 2, cols: 2, data: new Float64Array(3) })).toThrow(ShapeError);
+    expect(() => decideRank({ rows: 2, cols: 2, data: new Float64Array(3) })).toThrow(
+      'decideRank: matrix has 3 entries',
+    );
+  });
+
+  it('certifiesFullRank: σ-bound ≥ 1e3 × max(m, n)·ε·‖A‖_F-bound, strictly positive, never NaN', () => {
+    const cut = (f: number, m: number, n: number) => f * Math.max(m, n) * MACHINE_EPS;
+    const at = RANK_CERTIFY_OVER_CUT * cut(2, 3, 5);
+    expect(certifiesFullRank({ sigmaLower: at, frobeniusUpper: 2 }, 3, 5)).toBe(true);
+    expect(certifiesFullRank({ sigmaLower: at, frobeniusUpper: 2 }, 5, 3)).toBe(true);
+    expect(certifiesFullRank({ sigmaLower: at * (1 - 1e-15), frobeniusUpper: 2 }, 3, 5)).toBe(false);
+    expect(certifiesFullRank({ sigmaLower: at, frobeniusUpper: 2 }, 3, 6)).toBe(false);
+    expect(certifiesFullRank({ sigmaLower: at, frobeniusUpper: 2 * (1 + 1e-15) }, 3, 5)).toBe(false);
+    expect(certifiesFullRank({ sigmaLower: 0, frobeniusUpper: 0 }, 3, 5)).toBe(false);
+    expect(certifiesFullRank({ sigmaLower: 1, frobeniusUpper: Number.NaN }, 3, 5)).toBe(false);
+    expect(certifiesFullRank({ sigmaLower: Number.NaN, frobeniusUpper: 1 }, 3, 5)).toBe(false);
+    expect(RANK_CERTIFY_OVER_CUT).toBe(1e3);
+  });
+
+  it('the Gram path and the SVD agree where the bound is tight: a random 64×321 Jacobian-like matrix', () => {
+    const a = gaussianMatrix(64, 321, 11);
+    const bound = gramLowerBound(a);
+    expect(bound.sigmaLower).toBeGreaterThan(0);
+    // √κ for N = 321, k = 64: the bound is the formula's value, not something larger.
+    const kappa = GRAM_BOUND_FACTOR * (321 + 64 + 2) * (MACHINE_EPS / 2) * (bound.frobeniusUpper / 1.01) ** 2;
+    expect(bound.sigmaLower).toBeCloseTo(Math.sqrt(kappa), 12);
+    expect(bound.sigmaLower).toBeLessThanOrEqual(singularValues(a)[63]!);
   });
 });
 

@@ -87,15 +87,20 @@ function gramKernel(): GramKernel | null {
  */
 export function decideRank(a: DenseMatrix): RankDecision {
   requireShape('decideRank', 'matrix', a);
-  if (Math.min(a.rows, a.cols) > 0) {
-    const { sigmaLower, frobeniusUpper } = gramLowerBound(a);
-    const cutUpper = frobeniusUpper * Math.max(a.rows, a.cols) * MACHINE_EPS;
-    if (sigmaLower > 0 && sigmaLower >= RANK_CERTIFY_OVER_CUT * cutUpper) {
-      return { rank: Math.min(a.rows, a.cols), decidable: true, method: 'gram' };
-    }
+  if (Math.min(a.rows, a.cols) > 0 && certifiesFullRank(gramLowerBound(a), a.rows, a.cols)) {
+    return { rank: Math.min(a.rows, a.cols), decidable: true, method: 'gram' };
   }
   const ranked = numericalRank(a);
   return { rank: ranked.rank, decidable: rankIsDecidable(ranked), method: 'svd' };
+}
+
+/**
+ * Does the bound prove numericalRank's answer "rank = min(m, n)"? Only when σ_min ≥ sigmaLower > 0 clears the upper
+ * bound max(m, n)·ε·frobeniusUpper on the SVD path's cut by RANK_CERTIFY_OVER_CUT (NaN never does).
+ */
+export function certifiesFullRank(bound: GramBound, rows: number, cols: number): boolean {
+  const cutUpper = bound.frobeniusUpper * Math.max(rows, cols) * MACHINE_EPS;
+  return bound.sigmaLower > 0 && bound.sigmaLower >= RANK_CERTIFY_OVER_CUT * cutUpper;
 }
 
 /**
@@ -147,9 +152,9 @@ export function wideGram(
   } else {
     ensureMemory(gk.memory, aBytes + gBytes);
     b = new Float64Array(gk.memory.buffer, 0, rows * stride);
-    // Only the padding needs zeros: the last column when N is odd, the rows past k.
+    // The padding column (N odd) must be zero; rows past k may hold anything: they reach only G's rows and
+    // columns past k, which nothing reads.
     if (stride > Math.max(m, n)) for (let i = 0; i < k; i++) b[i * stride + stride - 1] = 0;
-    b.fill(0, k * stride);
   }
   if (m <= n) {
     for (let i = 0; i < m; i++) {
