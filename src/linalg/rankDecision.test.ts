@@ -119,6 +119,17 @@ describe('decideRank', () => {
     expect(GRAM_TRACE_RANGE).toEqual([2 ** -500, 2 ** 500]);
   });
 
+  test('gramLowerBound outside the trace range certifies nothing and still reports the norm bound', () => {
+    for (const v of [2 ** -251, 2 ** 251]) {
+      for (const useKernel of [true, false]) {
+        expect(gramLowerBound(fromRows([[v, 0]]), useKernel)).toEqual({
+          sigmaLower: 0,
+          frobeniusUpper: 1.01 * v,
+        });
+      }
+    }
+  });
+
   test.prop(
     [
       dims,
