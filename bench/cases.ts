@@ -47,6 +47,15 @@ function twoLayer(seed: number, n: number, d: number, m: number, act: 'relu' | '
   return { problem, theta };
 }
 
+/**
+ * Warm-up calls of the two Jacobian cases. Each call allocates a fresh 164 KB J, whose backing store comes from the
+ * C allocator: until the first garbage collection frees some (after about 170 calls, on external-memory pressure),
+ * every one is a new mmap that faults its pages in, and the Jacobian build took 0.7–1.0 ms instead of 0.065
+ * (measured with --trace-gc, load 10). With 50 warm-up calls about half of the timed pairs fell in that start-up
+ * phase (pair ratios bimodal, 0.45 and 1.5); 400 reach the steady state a long-running check is in.
+ */
+const JACOBIAN_WARMUP = 400;
+
 export const CASES: readonly BenchCase[] = [
   {
     name: 'gradient',
@@ -70,7 +79,7 @@ export const CASES: readonly BenchCase[] = [
     name: 'jacobian-rank',
     size: 'relu n=64 d=8 m=32 (J 64×321, decideRank)',
     target: 1.0,
-    warmup: 50,
+    warmup: JACOBIAN_WARMUP,
     batch: 15,
     pairs: 15,
     setup: () => {
@@ -83,7 +92,7 @@ export const CASES: readonly BenchCase[] = [
     name: 'jacobian-svd-rank',
     size: 'relu n=64 d=8 m=32 (J 64×321, numericalRank)',
     target: null,
-    warmup: 50,
+    warmup: JACOBIAN_WARMUP,
     batch: 15,
     pairs: 15,
     setup: () => {
