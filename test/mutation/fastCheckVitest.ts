@@ -41,6 +41,16 @@ function hooksOf(suite: SuiteLike): { beforeEach: Hook[]; afterEach: Hook[] } {
   );
 }
 
+/**
+ * MUTATION_FC_RUNS=N (mutation runs only, opt-in) caps each property's runs at N: fewer generated cases can only
+ * let more mutants survive, so a score measured with a cap is a lower bound. Unset or 0: the test's own numRuns.
+ */
+function capRuns(params: fc.Parameters<unknown[]> | undefined): fc.Parameters<unknown[]> | undefined {
+  const cap = Number(process.env.MUTATION_FC_RUNS ?? 0);
+  if (!Number.isSafeInteger(cap) || cap <= 0) return params;
+  return { ...params, numRuns: Math.min(params?.numRuns ?? fc.readConfigureGlobal().numRuns ?? 100, cap) };
+}
+
 function prop(arbitraries: unknown, params?: fc.Parameters<unknown[]>) {
   return (name: string, property: (...args: never[]) => unknown, timeout?: number): void => {
     const record = !Array.isArray(arbitraries);
@@ -80,7 +90,7 @@ function prop(arbitraries: unknown, params?: fc.Parameters<unknown[]>) {
         }
         try {
           // No seed given here or globally: fast-check draws one and prints it on failure.
-          await fc.assert(instance, params);
+          await fc.assert(instance, capRuns(params));
         } finally {
           for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
         }
