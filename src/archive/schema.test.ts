@@ -39,21 +39,18 @@ function withProofRadius(radius: number): unknown {
 describe('the file schema', () => {
   test('a scale, a perturbation radius and a proof radius must be positive: zero and below refused by name, any positive kept', () => {
     const file = sampleFile();
-    if (file.subject.kind !== 'mlp' || file.certificate.kind !== 'local-min-not-global')
-      throw new Error('sample');
+    const { subject, certificate } = file;
+    if (subject.kind !== 'mlp' || certificate.kind !== 'local-min-not-global') throw new Error('sample');
     const scaled = (scale: number) => ({
       ...file,
-      subject: { ...file.subject, loss: { ...file.subject.loss, scale } },
+      subject: { ...subject, loss: { ...subject.loss, scale } },
     });
     expect(refusal(scaled(0))).toBe('subject.loss.scale: expected a positive scale');
     expect(refusal(scaled(-1))).toBe('subject.loss.scale: expected a positive scale');
     expect(refusal(scaled(Number.MIN_VALUE))).toBe('ok');
     const radii = (r: number) => ({
       ...file,
-      certificate: {
-        ...file.certificate,
-        perturbation: { ...file.certificate.perturbation, radii: [1e-3, r] },
-      },
+      certificate: { ...certificate, perturbation: { ...certificate.perturbation, radii: [1e-3, r] } },
     });
     expect(refusal(radii(0))).toBe('certificate.perturbation.radii.1: expected a positive radius');
     expect(refusal(radii(-1e-3))).toBe('certificate.perturbation.radii.1: expected a positive radius');
