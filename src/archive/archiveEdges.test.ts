@@ -3,7 +3,9 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
+  readlinkSync,
   renameSync,
   rmSync,
   symlinkSync,
@@ -25,11 +27,13 @@ import {
   listArchiveFiles,
   loadArchive,
   loadCounterexampleFile,
+  MAX_ARCHIVE_FILE_BYTES,
   MAX_QUOTE_CHARS,
   parseCounterexample,
   prettyJson,
   saveCounterexample,
   scanArchive,
+  staleTemporaries,
   subjectHash,
   terminalSafeJson,
 } from './index.js';
@@ -164,6 +168,8 @@ describe('the file text', () => {
     expect(prettyJson(undefined)).toBe('null');
     expect(prettyJson('x')).toBe('"x"');
     expect(prettyJson({ only: undefined })).toBe('{}');
+    // An array with any object in it is laid out one element a line, its numbers included.
+    expect(prettyJson([1, { x: null }])).toBe('[\n  1,\n  {\n    "x": null\n  }\n]');
   });
 
   test.prop([fc.jsonValue({ maxDepth: 4 })])('prettyJson reads back to the same value', (value) => {
@@ -382,5 +388,57 @@ describe('reading the archive', () => {
     );
     expect(archiveTemporaries(root, 'another-claim')).toEqual([join(other, '.b.json.999999999.2.tmp')]);
     expect(archiveTemporaries(join(root, 'missing'))).toEqual([]);
+  });
+});
+
+describe('reading, at its limits', () => {
+  test('a file of exactly the size cap is read (and judged on its content)', () => {
+    const root = scratch();
+    const dir = join(root, CLAIM);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'cap.json'), ' '.repeat(MAX_ARCHIVE_FILE_BYTES));
+    const [loaded] = loadArchive(root);
+    expect(loaded?.ok === false && loaded.reason).toBe('invalid JSON: Unexpected end of JSON input');
+  });
+
+  test.skipIf(!existsSync('/proc/self/fd'))('reading files leaves no descriptor open', () => {
+    const root = scratch();
+    const saved = saveCounterexample(root, sampleFile());
+    writeFileSync(join(root, CLAIM, 'broken.json'), '{');
+    expect(loadArchive(root).map((f) => f.ok)).toEqual([true, false]);
+    expect(loadCounterexampleFile(saved.path).ok).toBe(true);
+    const open = readdirSync('/proc/self/fd').flatMap((fd) => {
+      try {
+        return [readlinkSync(join('/proc/self/fd', fd))];
+      } catch {
+        return [];
+      }
+    });
+    expect(open.filter((t) => t.startsWith(root))).toEqual([]);
+  });
+
+  test('scanning is sorted by path: a refused link at the top level sorts among the claim folders; refused entries are not listed', () => {
+    const root = scratch();
+    const saved = saveCounterexample(root, sampleFile());
+    // Found first (the top level is read before the claim folders), sorted last.
+    symlinkSync(join(root, CLAIM), join(root, 'zz-linked-claim'));
+    symlinkSync(saved.path, join(root, CLAIM, 'link.json'));
+    expect(scanArchive(root)).toEqual([
+      { path: saved.path, refusal: null },
+      { path: join(root, CLAIM, 'link.json'), refusal: 'a symbolic link (not followed)' },
+      { path: join(root, 'zz-linked-claim'), refusal: 'a symbolic link in the archive (not followed)' },
+    ]);
+    expect(listArchiveFiles(root)).toEqual([saved.path]);
+    // A link that sorts first is still found first: the order is the path's, not the reading's.
+    symlinkSync(join(root, CLAIM), join(root, 'aa-linked-claim'));
+    expect(scanArchive(root).map((e) => e.path)[0]).toBe(join(root, 'aa-linked-claim'));
+  });
+
+  test("stale temporaries are sorted as strings (UTF-16 code units), not in the folder's byte order", () => {
+    const root = scratch();
+    // U+FF21 sorts before U+1F600 by code point (and in UTF-8 bytes), after it by UTF-16 code unit.
+    const names = ['.\uff21.json.999999999.1.tmp', '.\u{1f600}.json.999999999.2.tmp'];
+    for (const name of names) writeFileSync(join(root, name), 'half');
+    expect(staleTemporaries(root)).toEqual([join(root, names[1]!), join(root, names[0]!)]);
   });
 });
