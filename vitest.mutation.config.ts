@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -17,6 +18,13 @@ const scopes: Record<string, string[]> = {
 const scope = process.env.MUTATION_SCOPE;
 
 export default defineConfig({
+  // A cheap @fast-check/vitest with seed-free test names: Stryker starts a worker per mutant and picks its tests by
+  // name (test/mutation/fastCheckVitest.ts says why both matter).
+  resolve: {
+    alias: {
+      '@fast-check/vitest': fileURLToPath(new URL('test/mutation/fastCheckVitest.ts', import.meta.url)),
+    },
+  },
   test: {
     setupFiles: ['test/setup.ts'],
     include: scope !== undefined && scope in scopes ? scopes[scope]! : Object.values(scopes).flat(),
