@@ -160,6 +160,7 @@ import phase_transition  # noqa: E402  (bench/phase_transition.py, beside this f
 CASES = {
     "gradient": case_gradient,
     "jacobian-rank": case_jacobian_rank,
+    "jacobian-svd-rank": case_jacobian_rank,
     "hessian-eigs": case_hessian_eigs,
     "svd-64x321": case_svd,
     "eigvalsh-320": case_eigvalsh,

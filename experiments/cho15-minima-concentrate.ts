@@ -3,14 +3,11 @@
 // two statistical sub-assertions. `check` runs CHECK_SIZES through `spinGlassEndpoints` + `analyseConcentration`;
 // `landscape run cho15-minima-concentrate` runs `concentrationExperiment`.
 import {
-  bootstrapInterval,
   countListOption,
   countOption,
   defineExperiment,
   type ExperimentResult,
-  mean,
   type Plot,
-  standardDeviation,
 } from '../src/claims/index.js';
 import { UserError } from '../src/errors.js';
 import {
@@ -21,7 +18,13 @@ import {
   spinGlassEndpoints,
 } from '../src/landscape/spinGlass/index.js';
 import { seededRng } from '../src/random.js';
-import { decideAtLeast, decideSpreadShrink } from '../src/stats/index.js';
+import {
+  bootstrapInterval,
+  decideAtLeast,
+  decideSpreadShrink,
+  mean,
+  standardDeviation,
+} from '../src/stats/index.js';
 
 /**
  * `npm test`: N = 8 against N = 64, 30 runs each (a fresh Hamiltonian per run), about 0.6 s a case. Over 200

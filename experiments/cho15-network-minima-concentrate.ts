@@ -4,14 +4,12 @@
 // CHECK_WIDTHS through `trainOnce` + `analyseNetworks`; `landscape run cho15-network-minima-concentrate` runs
 // `networkExperiment`.
 import {
-  bootstrapInterval,
   countListOption,
   countOption,
   defineExperiment,
   type ExperimentResult,
   numberOption,
   type Plot,
-  standardDeviation,
 } from '../src/claims/index.js';
 import { type MnistSplit, mnist10x10, TRAIN_SIZE } from '../src/data/mnist.js';
 import { UserError } from '../src/errors.js';
@@ -19,6 +17,7 @@ import { initSoftmaxMlp, meanCrossEntropy, trainSgd } from '../src/landscape/sgd
 import { mixSeed } from '../src/landscape/spinGlass/index.js';
 import { seededRng } from '../src/random.js';
 import {
+  bootstrapInterval,
   decideCorrelationFall,
   decideSpreadShrink,
   fisherInterval,
@@ -26,6 +25,7 @@ import {
   pearsonR,
   type StatAssertion,
   sdInterval,
+  standardDeviation,
 } from '../src/stats/index.js';
 
 /** The paper's hidden widths [SEC]. */

@@ -8,10 +8,10 @@ import {
   defineExperiment,
   type ExperimentResult,
   type Plot,
-  wilsonInterval,
 } from '../src/claims/index.js';
 import { examineStepRegion, sampleStepRegion } from '../src/landscape/regions/index.js';
 import { seededRng } from '../src/random.js';
+import { wilsonInterval } from '../src/stats/index.js';
 import { type CountRow, mostAssertion, noDropAssertion, riseAssertion } from './regionCounts.js';
 
 export interface OneDCell {

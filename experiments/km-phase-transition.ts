@@ -8,7 +8,6 @@ import {
   defineExperiment,
   type ExperimentResult,
   type Plot,
-  wilsonInterval,
 } from '../src/claims/index.js';
 import {
   cellStream,
@@ -18,6 +17,7 @@ import {
   runPhaseGrid,
 } from '../src/landscape/regions/index.js';
 import { seededRng } from '../src/random.js';
+import { wilsonInterval } from '../src/stats/index.js';
 import { type CountRow, mostAssertion, noDropAssertion, riseAssertion } from './regionCounts.js';
 
 /**

@@ -3,23 +3,19 @@
 // sub-optimal local minimum is found within a stated search budget, with Wilson intervals, as a table, a heatmap
 // and lines; the two assertions of Li–Ding–Sun's two sides. `check` runs a small grid through `runTransition` +
 // `analyseTransition`; `landscape run lds-width-transition` runs `transitionExperiment`.
-import {
-  countOption,
-  defineExperiment,
-  type ExperimentResult,
-  type Plot,
-  wilsonInterval,
-} from '../src/claims/index.js';
+import { countOption, defineExperiment, type ExperimentResult, type Plot } from '../src/claims/index.js';
 import {
   clearlyStrict,
   descendAndExamine,
   isSpuriousGap,
   type MlpSubjectJson,
+  STRICT_EXAM,
   spuriousMinimumCertificate,
   subjectModel,
   withIntervalProof,
 } from '../src/landscape/index.js';
 import { seededRng } from '../src/random.js';
+import { wilsonInterval } from '../src/stats/index.js';
 
 export interface TransitionProtocol {
   readonly nMin: number;
@@ -52,6 +48,12 @@ export const TEST_PROTOCOL: TransitionProtocol = {
 
 /** Width of the random teacher that makes the targets (a smooth non-monotone curve, not noise). */
 export const TEACHER_WIDTH = 2;
+/** Inputs are the integers lo…hi over the denominator: a grid on [−2, 2], exact in float64, room for 33 points. */
+export const INPUT_GRID = { lo: -16, hi: 16, denominator: 8 } as const;
+/** Teacher parameters ~ N(0, TEACHER_SCALE²): a curve that bends on the input grid (our choice, not the paper's). */
+export const TEACHER_SCALE = 1.5;
+/** Targets are rounded to 1/TARGET_DENOMINATOR, exact in float64 (the data replays bit for bit). */
+export const TARGET_DENOMINATOR = 64;
 
 /**
  * N distinct inputs on the grid {−2, −15/8, …, 2}; targets from a random tanh teacher 1 → 2 → 1 with N(0, 1.5²)
@@ -60,16 +62,19 @@ export const TEACHER_WIDTH = 2;
 export function transitionData(n: number, seed: number, dataset: number): MlpSubjectJson['data'] {
   const rng = seededRng(seed * 1_000_003 + n * 1009 + dataset);
   const xs = new Set<number>();
-  while (xs.size < n) xs.add(rng.int(-16, 16) / 8);
+  while (xs.size < n) xs.add(rng.int(INPUT_GRID.lo, INPUT_GRID.hi) / INPUT_GRID.denominator);
   const inputs = [...xs].sort((a, b) => a - b).map((x) => [x]);
-  const t = Array.from({ length: 3 * TEACHER_WIDTH + 1 }, () => 1.5 * rng.normal());
+  const t = Array.from({ length: 3 * TEACHER_WIDTH + 1 }, () => TEACHER_SCALE * rng.normal());
   const teacher = (x: number): number => {
     let y = t[3 * TEACHER_WIDTH]!;
     for (let j = 0; j < TEACHER_WIDTH; j++)
       y += t[2 * TEACHER_WIDTH + j]! * Math.tanh(t[j]! * x + t[TEACHER_WIDTH + j]!);
     return y;
   };
-  return { inputs, targets: inputs.map(([x]) => [Math.round(teacher(x!) * 64) / 64]) };
+  return {
+    inputs,
+    targets: inputs.map(([x]) => [Math.round(teacher(x!) * TARGET_DENOMINATOR) / TARGET_DENOMINATOR]),
+  };
 }
 
 function subjectAt(data: MlpSubjectJson['data'], width: number, seed: number): MlpSubjectJson {
@@ -125,8 +130,7 @@ export function runCell(
       const start = seed * 7919 + n * 131 + width * 17 + d * 3 + s * 100_003;
       model = subjectModel(subjectAt(data, width, start));
       const result = descendAndExamine(model.objective, model.theta, seededRng(start + 1), {
-        radii: [1e-2, 1e-3, 1e-4],
-        trials: 60,
+        ...STRICT_EXAM,
         maxIterations: protocol.iterations,
       });
       const value = model.objective.value(result.theta);

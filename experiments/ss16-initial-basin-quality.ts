@@ -2,10 +2,10 @@
 // width, the fraction of random initialisations whose initial basin contains a point of loss ≤ ε, with Wilson
 // intervals, and the two statistical assertions of the trend. `check` runs a small version through
 // `basinRates` + `trendAssertions`; `landscape run ss16-initial-basin-quality` runs `basinQualityExperiment`.
-import { countOption, defineExperiment, type ExperimentResult, wilsonInterval } from '../src/claims/index.js';
+import { countOption, defineExperiment, type ExperimentResult } from '../src/claims/index.js';
 import { BASIN_EPS_RTOL, initialBasinMinimum, randomBasinInstance } from '../src/landscape/basins/index.js';
 import { seededRng } from '../src/random.js';
-import { decideRise, fisherLessPValue, type RiseDesign } from '../src/stats/index.js';
+import { decideRise, fisherLessPValue, type RiseDesign, wilsonInterval } from '../src/stats/index.js';
 
 /** Width multipliers of n: m ∈ {n/4, n/2, n, 2n, 4n}. */
 export const WIDTH_MULTIPLIERS: readonly number[] = [0.25, 0.5, 1, 2, 4];

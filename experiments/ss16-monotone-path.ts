@@ -7,7 +7,6 @@ import {
   defineExperiment,
   type ExperimentResult,
   numberOption,
-  wilsonInterval,
 } from '../src/claims/index.js';
 import { MEAN_SQUARED } from '../src/generate/scaling.js';
 import {
@@ -20,7 +19,7 @@ import { subjectModel } from '../src/landscape/index.js';
 import { symmetricEigenvalues } from '../src/linalg/index.js';
 import { makeProblem, type NetworkSpec, vectorToPoint } from '../src/nn/index.js';
 import { seededRng } from '../src/random.js';
-import { binomialLessPValue } from '../src/stats/index.js';
+import { binomialLessPValue, wilsonInterval } from '../src/stats/index.js';
 
 /**
  * Level of the exact test that could refute the DERIVED bound P[L(W0) > L(0)] ≥ ½: 1e-3, so a true bound is

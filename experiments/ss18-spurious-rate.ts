@@ -9,12 +9,10 @@ import {
   type Plot,
   rangeListOption,
   reversalOf,
-  spearman,
   type TrendEvidence,
   type TrendReversal,
   trendOutcome,
   type Verdict,
-  wilsonInterval,
 } from '../src/claims/index.js';
 import type { RateGenome } from '../src/generate/ss18.js';
 import { GRAD_ZERO_TOL, PSD_EIG_RTOL, STRICT_EIG_RTOL } from '../src/landscape/index.js';
@@ -32,7 +30,7 @@ import {
   teacherSpectrum,
 } from '../src/landscape/population/index.js';
 import { seededRng } from '../src/random.js';
-import { decideRise, fisherLessPValue } from '../src/stats/index.js';
+import { decideRise, fisherLessPValue, spearman, wilsonInterval } from '../src/stats/index.js';
 
 /**
  * F and ‖∇F‖ at an embedded global minimum (V with split neurons) are 0 up to the rounding of O(n²) kernel terms of

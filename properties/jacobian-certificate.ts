@@ -15,7 +15,7 @@ import {
   jacobianCertificate,
 } from '../src/landscape/exact/index.js';
 import { subjectModel } from '../src/landscape/index.js';
-import { numericalRank, rankIsDecidable } from '../src/linalg/index.js';
+import { decideRank } from '../src/linalg/index.js';
 import { sources } from './sources.js';
 
 /** Depths (hidden layers + 1) the statement quotes. */
@@ -60,8 +60,9 @@ export const jacobianCertificateClaim = defineClaim<JacobianGenome, Evidence>({
     const rows = problem.n * problem.layout.layerSizes.at(-1)!;
     let k = g.singular === 'sigma-1' ? 1 : rows;
     if (g.singular === 'sigma-rank') {
-      const rank = numericalRank(model.mlp!.jacobian(model.theta));
-      if (rank.rank === 0 || !rankIsDecidable(rank))
+      // numericalRank's rank and decidability, certified without the SVD when J has full rank
+      const rank = decideRank(model.mlp!.jacobian(model.theta));
+      if (rank.rank === 0 || !rank.decidable)
         return { status: 'discard', reason: 'rank of J is 0 or undecidable' };
       k = rank.rank;
     }

@@ -12,11 +12,11 @@ import {
 } from '../experiments/km-1d-regions.js';
 import { TESTS_CONSTANTS, TESTS_TEXT } from '../experiments/regionCounts.js';
 import { defineClaim, type TrendEvidence, trendCertify, trendOutcome } from '../src/claims/index.js';
-import { type OneDGenome, oneDGenomeArb } from '../src/generate/regionTrends.js';
+import { type OneDGenome, oneDGenomeArb } from '../src/generate/regions.js';
 import { loadHighs } from '../src/landscape/solvers/index.js';
 import { sources } from './sources.js';
 
-export type { OneDGenome } from '../src/generate/regionTrends.js';
+export type { OneDGenome } from '../src/generate/regions.js';
 
 const checkGrid = CHECK_SHAPES.map((s) => `n = ${s.n}, d1 ∈ {${s.d1s.join(', ')}}`).join('; ');
 

@@ -16,10 +16,10 @@ import {
 } from '../experiments/km-most-regions-fullrank.js';
 import { TESTS_CONSTANTS, TESTS_TEXT } from '../experiments/regionCounts.js';
 import { defineClaim, type TrendEvidence, trendCertify, trendOutcome } from '../src/claims/index.js';
-import { type CountingGenome, countingGenomeArb } from '../src/generate/regionTrends.js';
+import { type CountingGenome, countingGenomeArb } from '../src/generate/regions.js';
 import { sources } from './sources.js';
 
-export type { CountingGenome } from '../src/generate/regionTrends.js';
+export type { CountingGenome } from '../src/generate/regions.js';
 
 export const kmMostRegionsFullrank = defineClaim<CountingGenome, TrendEvidence>({
   id: 'km-most-regions-fullrank',

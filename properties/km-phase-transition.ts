@@ -16,11 +16,11 @@ import {
 } from '../experiments/km-phase-transition.js';
 import { TESTS_CONSTANTS, TESTS_TEXT } from '../experiments/regionCounts.js';
 import { defineClaim, type TrendEvidence, trendCertify, trendOutcome } from '../src/claims/index.js';
-import { type PhaseGenome, phaseGenomeArb } from '../src/generate/regionTrends.js';
+import { type PhaseGenome, phaseGenomeArb } from '../src/generate/regions.js';
 import { cellStream, phasePanels, runPhaseGrid } from '../src/landscape/regions/index.js';
 import { sources } from './sources.js';
 
-export type { PhaseGenome } from '../src/generate/regionTrends.js';
+export type { PhaseGenome } from '../src/generate/regions.js';
 
 type Panels = readonly Parameters<typeof panelText>[0][];
 const grids = (panels: Panels) => panels.map(panelText).join('; ');

@@ -11,7 +11,7 @@ import {
   SPURIOUS_MINIMUM_KINDS,
   verifyRegionDetails,
 } from '../src/claims/index.js';
-import { type RegionGenome, type RegionShape, regionGenome } from '../src/generate/activationRegions.js';
+import { type RegionGenome, type RegionShape, regionGenome } from '../src/generate/regions.js';
 import { REGION_MARGIN_RTOL, TARGET_NOISE_STEP, ZERO_LOSS_RTOL } from '../src/landscape/regions/index.js';
 import { loadHighs } from '../src/landscape/solvers/index.js';
 import { sources } from './sources.js';

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { gramCase } from '../src/generate/activationRegions.js';
+import { gramCase } from '../src/generate/regions.js';
 import { gramIdentityError } from '../src/landscape/regions/index.js';
 import { describeClaim } from '../test/claimSuite.js';
 import { kmRegionGramIdentity } from './km-region-gram-identity.js';

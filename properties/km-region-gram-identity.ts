@@ -2,7 +2,7 @@
 // Landscape", arXiv 2305.19510 (TMLR 2024), the Jacobian of a fixed activation region [REC section]; claims
 // docs/derivations.md#region-linearity (b), DERIVED. Hypotheses as stated there; see `statement`.
 import { defineClaim } from '../src/claims/index.js';
-import { GRAM_SHAPE, type GramGenome, gramCase, gramGenome } from '../src/generate/activationRegions.js';
+import { GRAM_SHAPE, type GramGenome, gramCase, gramGenome } from '../src/generate/regions.js';
 import { GRAM_IDENTITY_RTOL, gramIdentityError, KINK_RTOL } from '../src/landscape/regions/index.js';
 import { sources } from './sources.js';
 

@@ -9,7 +9,7 @@ import {
   mlpHypotheses,
   SPURIOUS_MINIMUM_KINDS,
 } from '../src/claims/index.js';
-import { LDS_ACTIVATIONS, type LdsGenome, ldsCase, ldsGenomeArb, START_KINDS } from '../src/generate/lds.js';
+import { LDS_CONSTANTS, type LdsGenome, ldsCase, ldsGenomeArb } from '../src/generate/lds.js';
 import {
   certifiedBasin,
   ldsPath,
@@ -35,7 +35,7 @@ export const ldsNoSuboptimalBasin = defineClaim<LdsGenome, Evidence>({
   ),
   statement:
     'Hypotheses: a fully connected network of depth 1 or 2 hidden layers with biases, any continuous activation ' +
-    `(checked: ${LDS_ACTIVATIONS.map((a) => (a.name === 'leaky-relu' ? `leaky-relu ${a.slope}` : a.name)).join(', ')}), last hidden layer of width m ≥ N, squared loss ` +
+    `(checked: ${LDS_CONSTANTS.LDS_ACTIVATIONS.map((a) => (a.name === 'leaky-relu' ? `leaky-relu ${a.slope}` : a.name)).join(', ')}), last hidden layer of width m ≥ N, squared loss ` +
     'L = ½Σ_i‖f(x_i) − y_i‖², N samples pairwise distinct in at least one coordinate. Claim: no sub-optimal basin ' +
     '(set-wise strict local minimum); we check the stronger constructive form: from every point there is a path along ' +
     `which L never increases and which ends at L ≤ ε = ${PATH_END_RTOL}·(1 + ½‖Y‖²). The path: (1) output layer along the ` +
@@ -44,12 +44,14 @@ export const ldsNoSuboptimalBasin = defineClaim<LdsGenome, Evidence>({
     'output weight 0 (loss constant); (3) the redundant units’ incoming weights to hinges that give [h_{L−1} | 1] full ' +
     'row rank N (loss constant: they do not reach the output); (4) output layer to the interpolating least squares. ' +
     `The loss is sampled at ${SEGMENT_SAMPLES + 1} points of every segment; no step may go up by more than ${PATH_ROUNDING_RTOL}·(1 + L_start). Starts: ` +
-    `${START_KINDS.length} kinds: generated points (N(0, s²) weights), points reached by L-BFGS from them, the linear-regime local minimum (relu, ` +
+    `4 kinds: generated points (N(0, s²) weights), points reached by L-BFGS from them, the linear-regime local minimum (relu, ` +
     'leaky-relu) and the dead-unit plateau (relu). For the quadratic activation (polynomial: its units span only the ' +
     'quadratic polynomials) the check needs one hidden layer and samples whose degree-≤2 monomial matrix has rank N, ' +
     'so that interpolation is possible; other samples are discarded. With 2 hidden layers, samples whose first-layer ' +
     'features coincide make the construction inapplicable (inconclusive). A failed construction is a refutation only ' +
     'if the start is certified as a strict local minimum above a better point.',
+  constants: { ...LDS_CONSTANTS, PATH_END_RTOL, SEGMENT_POINTS: SEGMENT_SAMPLES + 1, PATH_ROUNDING_RTOL },
+  literals: ['·(1 + ', '(1)', '(2)', '(3)', '(4)', 'weight 0', '[h_{L−1} | 1]', 'N(0, s²)', 'degree-≤2'],
   kind: 'theorem',
   expect: 'holds',
   hypotheses: ldsGenomeArb(false),

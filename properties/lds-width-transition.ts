@@ -7,14 +7,39 @@
 import {
   analyseTransition,
   CONTROL_PROTOCOL,
+  FULL_PROTOCOL,
+  INPUT_GRID,
+  MAIN_JOB,
   runTransition,
+  TARGET_DENOMINATOR,
+  TEACHER_SCALE,
+  TEACHER_WIDTH,
   TEST_PROTOCOL,
   TRANSITION_PROTOCOL_TEXT,
+  type TransitionProtocol,
   transitionExperiment,
+  WITNESS,
 } from '../experiments/lds-width-transition.js';
 import { defineClaim, trendCertify, trendOutcome } from '../src/claims/index.js';
 import { type TransitionGenome, transitionGenomeArb } from '../src/generate/ldsWidthTransition.js';
+import {
+  CURVATURE_MARGIN,
+  SPURIOUS_ABS_GAP,
+  SPURIOUS_REL_GAP,
+  STRICT_EIG_RTOL,
+  STRICT_EXAM,
+} from '../src/landscape/index.js';
+import { normalCdf, Z95 } from '../src/stats/index.js';
 import { sources } from './sources.js';
+
+/** A protocol's numbers (its optional `widths` function is not one). */
+const protocolNumbers = ({ nMin, nMax, datasets, starts, iterations }: TransitionProtocol) => ({
+  nMin,
+  nMax,
+  datasets,
+  starts,
+  iterations,
+});
 
 export const ldsWidthTransition = defineClaim<TransitionGenome, { failed: readonly string[] }>({
   id: 'lds-width-transition',
@@ -24,6 +49,37 @@ export const ldsWidthTransition = defineClaim<TransitionGenome, { failed: readon
     'positive theorem (no sub-optimal basin for last hidden width ≥ N) [REC numbering] and the negative side [SRC abstract]; the transition is our experiment',
   ),
   statement: TRANSITION_PROTOCOL_TEXT,
+  constants: {
+    // the grid {lo/den, (lo+1)/den, …, hi/den} as the statement writes it: {−2, −15/8, …, 2}
+    INPUT_GRID: [
+      INPUT_GRID.lo / INPUT_GRID.denominator,
+      INPUT_GRID.lo + 1,
+      INPUT_GRID.denominator,
+      INPUT_GRID.hi / INPUT_GRID.denominator,
+    ],
+    TEACHER_WIDTH,
+    TEACHER_SCALE,
+    TARGET_DENOMINATOR,
+    FULL_PROTOCOL: protocolNumbers(FULL_PROTOCOL),
+    STRICT_EIG_RTOL,
+    PERTURBATION_RADII: STRICT_EXAM.radii,
+    CURVATURE_MARGIN,
+    SPURIOUS_ABS_GAP,
+    SPURIOUS_REL_GAP,
+    WILSON_PERCENT: Math.round(100 * (2 * normalCdf(Z95) - 1)),
+    WITNESS,
+    MAIN_JOB: Object.values(MAIN_JOB).map(Number),
+    TEST_PROTOCOL: protocolNumbers(TEST_PROTOCOL),
+  },
+  literals: [
+    '1 → m → 1',
+    'N(0, 1)',
+    'teacher 1 →',
+    '→ 1 (parameters N(0, ',
+    'rounded to 1/',
+    'm = 1…N + 1',
+    'gradient 0',
+  ],
   kind: 'empirical',
   expect: 'holds',
   hypotheses: transitionGenomeArb(false),

@@ -5,7 +5,12 @@
 // 1-D (Auer, Herbster, Warmuth 1995) and narrow networks (src/generate/narrowNoStrictBadMin.ts); the claim is false.
 import type { CounterexampleJson } from '../src/archive/index.js';
 import { defineClaim, mlpHypotheses, SPURIOUS_MINIMUM_KINDS } from '../src/claims/index.js';
-import { type NarrowGenome, narrowGenomeArb, narrowSubject } from '../src/generate/narrowNoStrictBadMin.js';
+import {
+  NARROW_CONSTANTS,
+  type NarrowGenome,
+  narrowGenomeArb,
+  narrowSubject,
+} from '../src/generate/narrowNoStrictBadMin.js';
 import {
   certifyStrictSpurious,
   type MlpSubjectJson,
@@ -43,6 +48,18 @@ export const narrowNoStrictBadMin = defineClaim<NarrowGenome, Evidence>({
     'enclosure below the minimum’s); the archive also holds proved minima, every parameter trained, of tanh, sigmoid ' +
     'and softplus 1 → 2 → 1 on 8–10 points, and with two hidden layers of tanh and softplus 1 → 1 → 1 → 1 on 8 points ' +
     'and tanh 1 → 2 → 1 → 1 on 10 (scripts/prove-archive.js).',
+  constants: NARROW_CONSTANTS,
+  literals: [
+    '1-D',
+    'fixed at 1 (width 1 < N)',
+    '{0, 1}',
+    'gradient 0',
+    'r²/2',
+    // what the archive holds (scripts/prove-archive.js runs), not settings of the check
+    'softplus 1 → 2 → 1 on 8–10 points',
+    'softplus 1 → 1 → 1 → 1 on 8 points',
+    'tanh 1 → 2 → 1 → 1 on 10',
+  ],
   kind: 'construction',
   expect: 'refuted',
   hypotheses: narrowGenomeArb(false),

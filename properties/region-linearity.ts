@@ -2,7 +2,7 @@
 // ReLU network is linear in its first-layer weights, the fact behind the region analysis of Karhadkar, Murray,
 // Tseran, Montúfar (2024, arXiv 2305.19510, §3 [REC section]). Checked here against the numeric core.
 import { defineClaim } from '../src/claims/index.js';
-import { type SegmentGenome, segmentGenome } from '../src/generate/activationRegions.js';
+import { type SegmentGenome, segmentGenome } from '../src/generate/regions.js';
 import {
   GRAM_RTOL,
   genomeSubject,

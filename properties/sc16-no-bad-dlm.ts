@@ -15,7 +15,7 @@ import {
   type RegionGenome,
   type RegionShape,
   regionGenome,
-} from '../src/generate/activationRegions.js';
+} from '../src/generate/regions.js';
 import { ZERO_LOSS_RTOL } from '../src/landscape/regions/index.js';
 import { loadHighs } from '../src/landscape/solvers/index.js';
 import { sources } from './sources.js';

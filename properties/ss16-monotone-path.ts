@@ -8,7 +8,12 @@ import {
   ss16MonotonePathExperiment,
 } from '../experiments/ss16-monotone-path.js';
 import { defineClaim } from '../src/claims/index.js';
-import { type ScalingGenome, scalingGenomeArb, scalingProblem } from '../src/generate/scaling.js';
+import {
+  SCALING_DEPTHS,
+  type ScalingGenome,
+  scalingGenomeArb,
+  scalingProblem,
+} from '../src/generate/scaling.js';
 import {
   lastLayerScaling,
   SCALING_RTOL,
@@ -41,6 +46,8 @@ export const ss16MonotonePath = defineClaim<ScalingGenome, Evidence>({
     `that reach (1/m)‖r‖² ≤ ${CONTINUATION_TARGET}·L(0); relu kinks make fixed steps zig-zag upward now and then) and with Armijo ` +
     'backtracking (monotone by construction; the rate that reaches the target), with Wilson intervals; the paper’s probability bound for ' +
     `L(W0) > L(0) is [REC] and not asserted; the DERIVED bound P ≥ ½ for sign-symmetric inits is (one-sided exact binomial test, refuted below α = ${BOUND_ALPHA}).`,
+  constants: { SCALING_DEPTHS, SCALING_RTOL, CONTINUATION_TARGET, BOUND_ALPHA },
+  literals: ['(1/m)', 'L(0)', '≥ 0)', 'c = 1', '(1 − c*)', 'N(0, s²)'],
   kind: 'theorem',
   expect: 'holds',
   hypotheses: scalingGenomeArb('enforced'),

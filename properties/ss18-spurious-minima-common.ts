@@ -3,9 +3,11 @@
 // below is the false one their construction refutes; see `statement`.
 import { defineClaim, SPURIOUS_MINIMUM_KINDS } from '../src/claims/index.js';
 import { SS18_SEED_MAX, type Ss18Genome, ss18GenomeArb } from '../src/generate/ss18.js';
+import { PERTURBATION_RADII } from '../src/landscape/index.js';
 import {
   SS18_GRAD_TOL,
   SS18_SPURIOUS_F,
+  SS18_STEP_SCALE,
   ss18Run,
   ss18SpuriousCertificate,
   ss18SubjectProblems,
@@ -40,6 +42,14 @@ export const ss18SpuriousMinimaCommon = defineClaim<Ss18Genome, Evidence>({
     'rigorously with a Hessian-Lipschitz ball argument [REC]; ours is an interval proof (rigour interval-proof: Krawczyk ' +
     'test for a unique critical point in a box, interval Cholesky of the Hessian over the box, loss enclosure above the ' +
     'teacher’s F = 0; src/interval), with the float64 second-order test as the fallback (float-evidence).',
+  constants: {
+    SS18_STEP_SCALE,
+    SS18_GRAD_TOL,
+    KS,
+    SS18_SPURIOUS_F,
+    EXAM_RADII: PERTURBATION_RADII.length,
+  },
+  literals: ['N(0, I_d)', 'F = 0', 'F > 0', '6 ≤ k ≤ 20', 'N(0, 1/k)'],
   kind: 'construction',
   expect: 'refuted',
   hypotheses: ss18GenomeArb(KS.min, KS.max),

@@ -24,11 +24,16 @@ import {
   SS18_GRAD_TOL,
   SS18_MAX_ITERATIONS,
   SS18_SPURIOUS_F,
+  SS18_STEP_SCALE,
 } from '../src/landscape/population/index.js';
 import { sources } from './sources.js';
 
 const rise = `${RISE_DESIGN.baseline} → ${RISE_DESIGN.baseline + RISE_DESIGN.effect}`;
 const fall = `${OVER_DESIGN.baseline + OVER_DESIGN.effect} → ${OVER_DESIGN.baseline}`;
+/** The full protocol's `--k a..b` and `--over` lists: the experiment's option defaults. */
+const fullProtocol = ss18RateExperiment.options
+  .filter((o) => o.flag === 'k' || o.flag === 'over')
+  .map((o) => o.defaultValue.split(/\.\.|,/).map(Number));
 
 export const ss18SpuriousRate = defineClaim<RateGenome, TrendEvidence>({
   id: 'ss18-spurious-rate',
@@ -51,6 +56,32 @@ export const ss18SpuriousRate = defineClaim<RateGenome, TrendEvidence>({
     `splitting a neuron is a saddle. The test runs k ∈ {${SMALL_KS.join(', ')}} with ${SMALL_RUNS} runs per cell ` +
     `(inconclusive when more than ${MAX_UNDECIDED_FRACTION} of the runs end undecided); a shown reversal is archived ` +
     'as a trend-reversed file. `landscape run ss18-spurious-rate --k 6..20 --over 0,1 --runs N` runs the full protocol.',
+  constants: {
+    SS18_STEP_SCALE,
+    SS18_GRAD_TOL,
+    SS18_GLOBAL_F,
+    SS18_MAX_ITERATIONS,
+    SS18_SPURIOUS_F,
+    OPPOSITE_FAMILY_ALPHA,
+    ALPHA,
+    RISE: [RISE_DESIGN.baseline, RISE_DESIGN.baseline + RISE_DESIGN.effect],
+    FALL: [OVER_DESIGN.baseline + OVER_DESIGN.effect, OVER_DESIGN.baseline],
+    NEGATIVE_CURVATURE_BELOW: -PSD_EIG_RTOL,
+    NEAR_POINTS_MAX,
+    SMALL_KS,
+    SMALL_RUNS,
+    MAX_UNDECIDED_FRACTION,
+    FULL_PROTOCOL: fullProtocol,
+  },
+  literals: [
+    'N(0, I_k)',
+    'N(0, 1/k)',
+    '(1)',
+    '(2)',
+    '(3, exact, Safran–Yehudai–Shamir 2021)',
+    '> 0',
+    'n = k + 1',
+  ],
   kind: 'empirical',
   expect: 'holds',
   // A trend is refuted by its data: a trend-reversed file's groups, test and p-value are recomputed on replay.

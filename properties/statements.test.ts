@@ -2,40 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { statementNumberProblems } from '../src/claims/index.js';
 import { allClaims } from './index.js';
 
-/**
- * Claims not yet moved to the issue-#11 shape: they declare no `constants`/`literals`, so their numbers are not
- * checked yet. A claim that declares either is checked whether listed here or not; delete its id from this list
- * when it is moved (the test below fails on a listed claim that has been moved, so the list only shrinks).
- */
-const NOT_YET_DECLARED = new Set([
-  'lds-no-suboptimal-basin',
-  'lds-width-transition',
-  'narrow-no-strict-bad-min',
-  'ss16-monotone-path',
-  'ss18-spurious-minima-common',
-  'ss18-spurious-rate',
-]);
-
 const declares = (claim: (typeof allClaims)[number]) =>
   claim.constants !== undefined || claim.literals !== undefined;
 
 describe('every number a statement quotes comes from the constants its check uses', () => {
   for (const claim of allClaims) {
-    if (!declares(claim) && NOT_YET_DECLARED.has(claim.id)) {
-      it.todo(`${claim.id}: declare the statement's constants and literals (issue #11)`);
-      continue;
-    }
     it(claim.id, () => {
       expect(declares(claim), 'declares constants or literals').toBe(true);
       expect(statementNumberProblems(claim)).toEqual([]);
     });
   }
-
-  it('lists as not yet declared only claims that exist and declare nothing', () => {
-    const byId = new Map(allClaims.map((claim) => [claim.id, claim]));
-    const stale = [...NOT_YET_DECLARED].filter((id) => byId.get(id) === undefined || declares(byId.get(id)!));
-    expect(stale).toEqual([]);
-  });
 });
 
 describe('statementNumberProblems', () => {
@@ -66,5 +42,12 @@ describe('statementNumberProblems', () => {
     const s = 'k ∈ {0.25, 4}, α = 0.05, tolerance 1e−7, λ ∈ [−1, 2], widths n − 3 and H−3.';
     const c = { K: [0.25, 4], TEST: { alpha: 0.05, effect: 0.4 }, TOL: 1e-7, LAMBDA: [-1, 2], SHIFT: 3 };
     expect(statementNumberProblems({ statement: s, constants: c })).toEqual([]);
+  });
+
+  it('reads both ends of a range a..b', () => {
+    const s = 'k = 6..12 (`--k 6..20`)';
+    expect(statementNumberProblems({ statement: s, constants: { K: [6, 12], FULL: [6, 20] } })).toEqual([]);
+    const problems = statementNumberProblems({ statement: s, constants: { K: [6, 13], FULL: [6, 20] } });
+    expect(problems.some((p) => p.includes('the number 12'))).toBe(true);
   });
 });

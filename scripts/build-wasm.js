@@ -9,7 +9,11 @@ import wabtInit from 'wabt';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 /** Kernel name → exported constant of its bytes module. */
-const KERNELS = { householderPass: 'HOUSEHOLDER_PASS_WASM', twoReflectors: 'TWO_REFLECTORS_WASM' };
+const KERNELS = {
+  gram: 'GRAM_WASM',
+  householderPass: 'HOUSEHOLDER_PASS_WASM',
+  twoReflectors: 'TWO_REFLECTORS_WASM',
+};
 
 async function compile(wabt, name) {
   const module = wabt.parseWat(`${name}.wat`, readFileSync(here(`../src/linalg/wasm/${name}.wat`), 'utf8'), {

@@ -58,6 +58,7 @@ describe('exit codes of the built binary and the npm scripts', () => {
     expect(check.out).toMatch(/0 of 1 claims as expected.*not as expected: km-d0-one-rank/s);
     const main = node(copy, 'scripts/check.js', 'km-d0-one-rank', ...common);
     expect(main.code, main.err).toBe(1);
+    expect(main.err).toMatch(/main job: check \d+\.\d s, report \d+\.\d s/);
     expect(existsSync(join(out, 'index.html'))).toBe(true);
     const data = JSON.parse(readFileSync(join(out, 'data', 'check.json'), 'utf8')) as {
       counts: Record<string, number>;

@@ -51,6 +51,10 @@ describe('two hunt shards merged by `landscape merge`', () => {
         archive,
       );
       expect(hunt.code, hunt.err).toBe(0);
+      // Per worker: its rate over its own steps, when it started and how far its last step ran past the deadline.
+      expect(hunt.out).toMatch(
+        /worker 0: \d+ runs in [\d.]+ s of steps \([\d.]+\/s\); first step at [\d.]+ s, last one ended -?[\d.]+ s past the deadline/,
+      );
       mkdirSync(archive, { recursive: true });
     }
     const a = files(join(dir, 'shard-1'));

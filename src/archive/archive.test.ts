@@ -95,12 +95,13 @@ describe('the archive', () => {
     const root = scratch();
     const file = sampleFile();
     const first = saveCounterexample(root, file);
-    expect(first.created).toBe(true);
+    // No `corrupted` member when nothing was corrupted (not even an undefined one).
+    expect(first).toStrictEqual({ path: counterexamplePath(root, file), created: true });
     expect(first.path).toBe(counterexamplePath(root, file));
     expect(first.path.endsWith(`${file.claim}/${subjectHash(file.subject)}.json`)).toBe(true);
     const before = readFileSync(first.path, 'utf8');
     const second = saveCounterexample(root, { ...file, found: { ...file.found, seed: 99 } });
-    expect(second).toEqual({ path: first.path, created: false });
+    expect(second).toStrictEqual({ path: first.path, created: false });
     expect(readFileSync(first.path, 'utf8')).toBe(before);
     expect(readdirSync(join(root, file.claim))).toEqual([`${subjectHash(file.subject)}.json`]);
   });
@@ -188,7 +189,9 @@ describe('the archive', () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'big.json'), ' '.repeat(MAX_ARCHIVE_FILE_BYTES + 1));
     const [loaded] = loadArchive(root);
-    expect(loaded?.ok === false && loaded.reason).toMatch(/larger than the 8 MB/);
+    expect(loaded?.ok === false && loaded.reason).toBe(
+      'file is 8.4 MB, larger than the 8 MB an archive file may be',
+    );
   });
 
   test('control bytes from a binary file reach a reason only escaped and cut short', () => {

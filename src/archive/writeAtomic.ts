@@ -8,7 +8,7 @@ import {
   renameSync,
   statSync,
   unlinkSync,
-  writeSync,
+  writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
@@ -63,10 +63,17 @@ function writeAtomic(path: string, contents: string, mode: 'no-clobber' | 'repla
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${tmpCounter}.tmp`);
   const fd = openSync(tmp, 'wx');
   try {
-    writeSync(fd, contents);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    try {
+      // writeFileSync on a descriptor loops until every byte is written (writeSync may write part of them).
+      writeFileSync(fd, contents);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    // A failed write or flush (a full disk, an I/O error) leaves no temporary behind.
+    unlinkSync(tmp);
+    throw error;
   }
   if (mode === 'replace') {
     try {

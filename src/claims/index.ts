@@ -1,19 +1,6 @@
 /** Public face of src/claims: the Claim type, the registry, the runner and archive replay. */
 
 export {
-  bootstrapInterval,
-  mean,
-  nonDecreasingWithinIntervals,
-  normalCdf,
-  pearson,
-  proportionLessPValue,
-  ranks,
-  spearman,
-  standardDeviation,
-  wilsonInterval,
-  Z95,
-} from '../stats/index.js';
-export {
   identityViolated,
   isStatementKind,
   largestGap,

@@ -4,7 +4,7 @@
  * its `details`. The facts are in docs/derivations.md#jacobian-certificate and #region-linearity.
  */
 import type { CounterexampleJson } from '../archive/index.js';
-import { type RegionGenome, regionCase } from '../generate/activationRegions.js';
+import { type RegionGenome, regionCase } from '../generate/regions.js';
 import {
   bestOfRestarts,
   examinePoint,

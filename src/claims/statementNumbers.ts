@@ -4,9 +4,10 @@ import type { StatementConstant, StatementConstants } from './claim.js';
  * A number token of a statement: digits with an optional fraction and exponent ('6', '0.25', '1e-12', '1e−7'), not
  * part of a name (the digits of d0, G_1 or x2 follow a letter or '_' and are not numbers), signed when a minus is
  * attached ('[−1, 2]' quotes −1; 'n − 1' and 'H−1' quote 1). A unicode minus is read as '-'; superscript digits
- * are not tokens (write the value out instead).
+ * are not tokens (write the value out instead). Both ends of a range 'a..b' are numbers (a single '.' before digits
+ * is not: '.5' alone is not quoted).
  */
-const NUMBER_TOKEN = /(?<![\p{L}_\d.)\]])[-−]?\d+(?:\.\d+)?(?:e[-−+]?\d+)?/giu;
+const NUMBER_TOKEN = /(?<![\p{L}_\d)\]])(?<!(?<!\.)\.)[-−]?\d+(?:\.\d+)?(?:e[-−+]?\d+)?/giu;
 /** Two numbers are the same constant when they agree to this relative error (a rendered float reads back exactly;
  *  this only absorbs a value written with fewer digits than its double, e.g. '0.1' for 1/10 computed). */
 const SAME_NUMBER_RTOL = 1e-12;

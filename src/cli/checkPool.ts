@@ -83,44 +83,46 @@ export function sourceWorkerEntry(): WorkerEntry {
 }
 
 /**
- * Seconds each built-in claim took in a serial main job (`check --experiments --seed 1`, 2026-12-04, on a loaded
- * 2-core machine: about 3× a quiet one's times). Only their order matters: the pool starts the long claims
- * first, so that no core idles at the end while one long experiment finishes. Results never depend on it.
+ * Seconds each built-in claim took in the main job (`npm run check -- --seed 666787975`, 2 worker threads,
+ * 2026-12-05, schk branch) on a 2-core machine at load ~10 (four mutation-testing runs beside it): about 4× a quiet
+ * machine's times (km-phase-transition took 91 s on a quiet one the day before). Only their order matters: the pool
+ * starts the long claims first, so that no core idles at the end while one long experiment finishes. Results never
+ * depend on it.
  */
 const MAIN_JOB_SECONDS: Readonly<Record<string, number>> = {
-  'km-phase-transition': 341,
-  'ss18-spurious-rate': 299,
-  'ss16-monotone-path': 124,
-  'ss16-initial-basin-quality': 118,
-  'cho15-minima-concentrate': 116,
-  'cho15-network-minima-concentrate': 104,
-  'km-1d-regions': 79,
-  'embedding-preserves-criticality': 42,
-  'kaw16-deep-linear': 14,
+  'km-phase-transition': 402,
+  'ss18-spurious-rate': 386,
+  'cho15-network-minima-concentrate': 320,
+  'cho15-minima-concentrate': 261,
+  'ss16-initial-basin-quality': 176,
+  'km-1d-regions': 166,
+  'ss16-monotone-path': 105,
+  'embedding-preserves-criticality': 58,
+  'kaw16-deep-linear': 22,
+  'bh89-linear-no-bad-min': 16,
+  'lslsr18-one-neuron': 13,
+  'km-most-regions-fullrank': 11,
   'region-linearity': 11,
-  'lds-width-transition': 9,
-  'lslsr18-one-neuron': 7,
-  'bh89-linear-no-bad-min': 6,
-  'dl18-quadratic': 6,
-  'km-most-regions-fullrank': 4,
-  'sc16-no-bad-dlm': 4,
-  'jacobian-certificate': 3,
-  'km-region-fullrank-implies-global': 3,
-  'lds-no-suboptimal-basin': 3,
+  'lds-width-transition': 11,
+  'dl18-quadratic': 10,
+  'jacobian-certificate': 8,
+  'ahw96-single-neuron': 8,
+  'sc16-no-bad-dlm': 7,
+  'ss18-spurious-minima-common': 7,
+  'km-region-fullrank-implies-global': 5,
   'narrow-no-strict-bad-min': 3,
-  'ss18-spurious-minima-common': 3,
-  'ahw96-single-neuron': 2,
-  'sjl19-quadratic': 2,
-  'cho15-band-thresholds': 1,
-  'ck22-affine-segment': 1,
-  'dead-relu-plateau': 1,
+  'lds-no-suboptimal-basin': 3,
+  'sjl19-quadratic': 1,
   'km-block-partition-fullrank': 1,
-  'km-d0-one-rank': 1,
-  'km-independent-inputs-rank': 1,
-  'km-region-gram-identity': 1,
-  'single-relu-no-spurious-min': 1,
   'wide-relu-no-bad-local-min': 1,
+  'ck22-affine-segment': 1,
+  'km-region-gram-identity': 1,
+  'dead-relu-plateau': 1,
   'ysj19-small-nonlinearity': 1,
+  'km-d0-one-rank': 1,
+  'single-relu-no-spurious-min': 1,
+  'cho15-band-thresholds': 1,
+  'km-independent-inputs-rank': 1,
 };
 
 /**

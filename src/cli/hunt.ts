@@ -94,8 +94,16 @@ export async function huntCommand(registry: ClaimRegistry, options: HuntOptions,
   const uncertified: HuntProgress['failures'][number][] = [];
   let bestScore: number | null = null;
   const root = projectRoot();
-  // Per worker: runs and the wall time spent inside steps (its own rate, without start-up or waiting).
-  const perWorker = Array.from({ length: workers }, () => ({ runs: 0, busyMs: 0 }));
+  // Per worker: runs and the wall time spent inside steps (its own rate, without start-up or waiting), and when its
+  // first step started and its last one ended (ms from the start): where a hunt's total rate falls short of
+  // workers × one worker's, this says whether start-up (a thread loads the claims first) or the last step running
+  // past the deadline (steps are not interrupted) took the time.
+  const perWorker = Array.from({ length: workers }, () => ({
+    runs: 0,
+    busyMs: 0,
+    firstMs: null as number | null,
+    lastMs: null as number | null,
+  }));
 
   if (!options.json) {
     io.err(
@@ -123,6 +131,9 @@ export async function huntCommand(registry: ClaimRegistry, options: HuntOptions,
     if (mine !== undefined) {
       mine.runs += p.runs;
       mine.busyMs += p.stepMs;
+      const now = Date.now() - started;
+      mine.firstMs ??= now - p.stepMs;
+      mine.lastMs = now;
     }
     duplicates += p.duplicates;
     for (const f of p.unwritten) unwritten.add(f);
@@ -236,6 +247,9 @@ export async function huntCommand(registry: ClaimRegistry, options: HuntOptions,
       runs: w.runs,
       busySeconds: Number((w.busyMs / 1000).toFixed(2)),
       runsPerSecond: Number((w.runs / Math.max(w.busyMs / 1000, 1e-3)).toFixed(2)),
+      /** Seconds from the start to its first step, and from the deadline to the end of its last (null: no step). */
+      startSeconds: w.firstMs === null ? null : Number((w.firstMs / 1000).toFixed(2)),
+      pastDeadlineSeconds: w.lastMs === null ? null : Number(((w.lastMs - options.ms) / 1000).toFixed(2)),
     })),
     duplicates,
     unwritten: [...unwritten].map((f) => relative(root, f)),
@@ -249,7 +263,12 @@ export async function huntCommand(registry: ClaimRegistry, options: HuntOptions,
         `(same claim, subject shape and loss within ${DISTINCT_LOSS_RTOL} relative), ${uncertified.length} uncertified failure(s)`,
     );
     for (const w of summary.perWorker)
-      io.out(`  worker ${w.worker}: ${w.runs} runs in ${w.busySeconds} s of steps (${w.runsPerSecond}/s)`);
+      io.out(
+        `  worker ${w.worker}: ${w.runs} runs in ${w.busySeconds} s of steps (${w.runsPerSecond}/s)` +
+          (w.startSeconds === null || w.pastDeadlineSeconds === null
+            ? ''
+            : `; first step at ${w.startSeconds} s, last one ended ${w.pastDeadlineSeconds} s past the deadline`),
+      );
     for (const f of summary.created) io.out(`  new: ${f}`);
     for (const f of summary.unwritten)
       io.out(`  not written (${options.write ? '--max-files reached' : '--no-write'}): ${f}`);

@@ -24,15 +24,21 @@ export const LDS_ACTIVATIONS: readonly ActivationSpec[] = [
   { name: 'quadratic' },
 ];
 
+/** Hidden layers of the checked networks (the theorem allows any depth; the last hidden layer is the wide one). */
+export const LDS_DEPTHS = { min: 1, max: 2 } as const;
+
 /** Where the path starts. */
 export const START_KINDS = ['generated', 'optimised', 'linear-regime', 'dead'] as const;
 export type StartKind = (typeof START_KINDS)[number];
+
+/** The numbers of these hypotheses that a statement quotes (depths, the leaky-relu slope, how many start kinds). */
+export const LDS_CONSTANTS = { LDS_DEPTHS, LDS_ACTIVATIONS, START_KINDS: START_KINDS.length } as const;
 
 /** Hypotheses as a genome of small integers (readable shrinks; values k/4). */
 export interface LdsGenome {
   /** Index into LDS_ACTIVATIONS. */
   readonly activation: number;
-  /** Hidden layers (1 or 2; the last one is the wide one). */
+  /** Hidden layers (LDS_DEPTHS; the last one is the wide one). */
   readonly depth: number;
   readonly d: number;
   readonly n: number;
@@ -54,7 +60,7 @@ export interface LdsGenome {
 export function ldsGenomeArb(narrow: boolean): fc.Arbitrary<LdsGenome> {
   return fc.record({
     activation: fc.integer({ min: 0, max: LDS_ACTIVATIONS.length - 1 }),
-    depth: fc.integer({ min: 1, max: 2 }),
+    depth: fc.integer(LDS_DEPTHS),
     d: fc.integer({ min: 1, max: 3 }),
     n: fc.integer({ min: 2, max: 6 }),
     widthOffset: fc.integer({ min: 0, max: 3 }),

@@ -1,5 +1,13 @@
 import fc from 'fast-check';
 import { distinctInputs } from '../landscape/basins/index.js';
+import {
+  CURVATURE_MARGIN,
+  GRID_HALF_WIDTH,
+  SPURIOUS_ABS_GAP,
+  SPURIOUS_REL_GAP,
+  STRICT_EIG_RTOL,
+  STRICT_EXAM,
+} from '../landscape/index.js';
 import type { MlpSubjectJson } from '../landscape/subjectTypes.js';
 import { seededRng } from '../random.js';
 
@@ -59,6 +67,26 @@ export function narrowGenomeArb(wide: boolean): fc.Arbitrary<NarrowGenome> {
 }
 
 export const NARROW_ACTIVATIONS = [{ name: 'sigmoid' }, { name: 'tanh' }] as const;
+/** Single neuron: consecutive inputs are NEURON_SCALE_BASE times apart, one sample per scale (a valley each). */
+export const NEURON_SCALE_BASE = 4;
+/** Network: hidden width ≤ N − NARROW_DEFICIT, so with the output bias rank [h | 1] ≤ N − 1 < N (no interpolation). */
+export const NARROW_DEFICIT = 2;
+
+/**
+ * The numbers the claim's statement quotes: these hypotheses' and those of the strict-minimum search that runs on
+ * them (searchStrictSpurious: examination radii, strictness and curvature margins, the 1-D grid of the better point,
+ * the spurious gap).
+ */
+export const NARROW_CONSTANTS = {
+  NEURON_SCALE_BASE,
+  NARROW_DEFICIT,
+  STRICT_EIG_RTOL,
+  STRICT_EXAM_RADII: STRICT_EXAM.radii,
+  CURVATURE_MARGIN,
+  BETTER_GRID: [-GRID_HALF_WIDTH, GRID_HALF_WIDTH],
+  SPURIOUS_ABS_GAP,
+  SPURIOUS_REL_GAP,
+} as const;
 
 /** The subject of a genome at its starting point. */
 export function narrowSubject(g: NarrowGenome): MlpSubjectJson {
@@ -69,7 +97,9 @@ export function narrowSubject(g: NarrowGenome): MlpSubjectJson {
       network: { layerSizes: [1, 1, 1], activation, bias: false, trainable: [true, false] },
       data: {
         inputs: Array.from({ length: g.n }, (_, i) => [
-          (g.xs[i]! < 0 ? -1 : 1) * (1 + Math.abs(g.xs[i]!) / 8) * 4 ** (i - Math.floor(g.n / 2)),
+          (g.xs[i]! < 0 ? -1 : 1) *
+            (1 + Math.abs(g.xs[i]!) / 8) *
+            NEURON_SCALE_BASE ** (i - Math.floor(g.n / 2)),
         ]),
         targets: Array.from({ length: g.n }, (_, i) => [g.ys[i]! > 0 ? 1 : 0]),
       },
@@ -82,7 +112,7 @@ export function narrowSubject(g: NarrowGenome): MlpSubjectJson {
       },
     };
   }
-  const width = g.wide ? g.n + g.widthOffset : Math.min(g.width, g.n - 2);
+  const width = g.wide ? g.n + g.widthOffset : Math.min(g.width, g.n - NARROW_DEFICIT);
   const rng = seededRng(g.seed);
   const scale = 2 ** g.e / 2;
   const normal = () => scale * rng.normal();

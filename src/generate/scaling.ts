@@ -7,6 +7,9 @@ import { seededRng } from '../random.js';
  * integer-grid data and an N(0, s²) initialisation, as a genome of small integers.
  */
 
+/** Hidden layers of the generated networks: small cases (the rescaling argument does not depend on the depth). */
+export const SCALING_DEPTHS = { min: 1, max: 2 } as const;
+
 /** Hypotheses as a genome of small integers. */
 export interface ScalingGenome {
   readonly d: number;
@@ -34,7 +37,7 @@ export function scalingGenomeArb(hypothesis: ScalingGenome['hypothesis']): fc.Ar
   return fc.record({
     d: fc.integer({ min: 1, max: 3 }),
     n: fc.integer({ min: 2, max: 8 }),
-    depth: fc.integer({ min: 1, max: 2 }),
+    depth: fc.integer(SCALING_DEPTHS),
     width: fc.integer({ min: 1, max: 8 }),
     outputs: fc.integer({ min: 1, max: 2 }),
     bias: fc.boolean(),

@@ -46,6 +46,7 @@ export {
   CURVATURE_MARGIN,
   certifyStrictSpurious,
   clearlyStrict,
+  GRID_HALF_WIDTH,
   gridMinima,
   narrowStrictProblems,
   STRICT_EXAM,

@@ -17,7 +17,7 @@ import { isSpuriousGap } from './verifyCertificate.js';
  */
 
 /** One-dimensional objectives: the grid on [−GRID_HALF_WIDTH, GRID_HALF_WIDTH] that locates the global valley. */
-const GRID_HALF_WIDTH = 64;
+export const GRID_HALF_WIDTH = 64;
 const GRID_POINTS = 8001;
 /** Restarts for the better point of model 1. */
 const RESTARTS = 8;

@@ -420,4 +420,131 @@ describe('verifyCertificate', () => {
     expect(at(1e-1)).toBeGreaterThan(at(0));
     expect(verify(two, { ...saddle, descentDirection: long })).toEqual([]);
   });
+
+  /**
+   * Least squares w·x ≈ y (a linear network [2, 1], no bias) on the points (a, 0), (0, 100), (0, −100) with targets
+   * 0, 100, 100: loss ½(a·w₀)² + ½(100·w₁ − 100)² + ½(100·w₁ + 100)², about 10⁴ near w = 0, Hessian diag(a², 2·10⁴),
+   * a critical point at w = 0. Large numbers, so each tolerance's scaling with |L|, λ_max or σ_max is what decides.
+   */
+  function leastSquares(a: number, w: [number, number]): MlpSubjectJson {
+    return {
+      kind: 'mlp',
+      network: { layerSizes: [2, 1], activation: { name: 'identity' }, bias: false },
+      data: {
+        inputs: [
+          [a, 0],
+          [0, 100],
+          [0, -100],
+        ],
+        targets: [[0], [100], [100]],
+      },
+      loss: { name: 'squared', scale: 0.5, reduction: 'sum' },
+      point: { layers: [{ weights: [w], biases: null }] },
+    };
+  }
+
+  /** The certificate a file would record at the subject's point: our own numbers, its point as the better one. */
+  function recorded(subject: MlpSubjectJson): Spurious {
+    const model = subjectModel(subject);
+    const exam = examinePoint(model.objective, model.theta, { rng: seededRng(1), radii: [], trials: 0 });
+    return {
+      kind: 'local-min-not-global',
+      loss: exam.value,
+      gradientNorm: exam.gradientNorm,
+      hessianEigenvalues: Array.from(exam.hessianEigenvalues!),
+      perturbation: { radii: [1e-2], trials: 10, minLossIncrease: 0 },
+      betterPoint: subject.point,
+      betterLoss: exam.value,
+      exact: null,
+    } as Spurious;
+  }
+
+  /** The problems but the one every `recorded` certificate has (its better point is the point itself). */
+  const besides = (problems: string[]) => problems.filter((p) => !/not clearly better/.test(p));
+
+  test('tolerances scale with the loss and the curvature: a loss of 10⁴ and λ_max = 2·10⁴', () => {
+    // Off the critical point by 1e-7 in w₀: gradient norm 1e-7, far below GRAD_ZERO_TOL·(1 + |L|) ≈ 1e-5.
+    const subject = leastSquares(1, [1e-7, 0]);
+    const c = recorded(subject);
+    expect(c.loss).toBeGreaterThan(9e3);
+    expect(c.gradientNorm!).toBeGreaterThan(5e-8);
+    expect(c.hessianEigenvalues).toHaveLength(2);
+    expect(c.hessianEigenvalues![1]!).toBeGreaterThan(1e4);
+    expect(besides(verify(subject, c))).toEqual([]);
+    // The loss agrees to REPLAY_RTOL relative to |L|: half of 1e-6·L passes, twice fails.
+    expect(besides(verify(subject, { ...c, loss: c.loss * (1 + 0.5e-6) }))).toEqual([]);
+    expect(besides(verify(subject, { ...c, loss: c.loss * (1 + 2e-6) }))[0]).toMatch(/^loss is /);
+    // Each eigenvalue agrees to REPLAY_RTOL·λ_max (2e-2 here), the smallest one included.
+    const eig = c.hessianEigenvalues!;
+    expect(besides(verify(subject, { ...c, hessianEigenvalues: [eig[0]! + 1e-2, eig[1]!] }))).toEqual([]);
+    expect(besides(verify(subject, { ...c, hessianEigenvalues: [eig[0]! + 4e-2, eig[1]!] }))[0]).toMatch(
+      /^Hessian eigenvalue 0 is /,
+    );
+  });
+
+  test('positive definiteness is relative to λ_max: λ_min = 1e-5 against λ_max = 2·10⁴ is not shown', () => {
+    const subject = leastSquares(Math.sqrt(1e-5), [0, 0]);
+    const c = recorded(subject);
+    expect(c.hessianEigenvalues![0]!).toBeGreaterThan(0);
+    expect(verify(subject, { ...c, kind: 'strict-local-min-not-global' } as Certificate)).toContainEqual(
+      expect.stringMatching(/^Hessian is not positive definite: λ_min = 0\.00001, λ_max = 20000$/),
+    );
+    // The same λ_min against λ_max = 1 is.
+    const flat = {
+      ...subject,
+      data: {
+        inputs: [
+          [Math.sqrt(1e-5), 0],
+          [0, 1],
+        ],
+        targets: [[0], [0]],
+      },
+    };
+    const d = recorded(flat);
+    expect(verify(flat, { ...d, kind: 'strict-local-min-not-global' } as Certificate)).not.toContainEqual(
+      expect.stringMatching(/positive definite/),
+    );
+  });
+
+  test('a rise in the profile must exceed the rounding floor of the loss: LOSS_ROUNDING_RTOL·(1 + |L|) ≈ 1e-9 at 10⁴', () => {
+    const subject = leastSquares(1, [0, 0]);
+    const loss = recorded(subject).loss;
+    const base = {
+      kind: 'no-monotone-path-found',
+      loss,
+      gradientNorm: null,
+      hessianEigenvalues: null,
+      exact: null,
+    } as const;
+    const never = 'the recorded profile never increases: it does not show a failed monotone path';
+    expect(verify(subject, { ...base, profile: [1, 1 + 5e-10] })).toEqual([never]);
+    expect(verify(subject, { ...base, profile: [1, 1 - 5e-10] })).toEqual([never]);
+    expect(verify(subject, { ...base, profile: [1, 1 + 2e-9] })).toEqual([]);
+  });
+
+  test('singular values agree to SINGULAR_REPLAY_RTOL·σ_max: a genuine rank-1 Jacobian with σ_max = 100√2', () => {
+    const subject = leastSquares(0, [0, 0]);
+    const model = subjectModel(subject);
+    const rank = numericalRank(model.mlp!.jacobian(model.theta));
+    const sv = Array.from(rank.singularValues);
+    expect(rank.rank).toBe(1);
+    expect(sv[0]!).toBeCloseTo(100 * Math.SQRT2, 9);
+    const genuine: Certificate = {
+      kind: 'rank-deficient',
+      loss: model.objective.value(model.theta),
+      gradientNorm: 0,
+      hessianEigenvalues: null,
+      jacobianRank: 1,
+      claimedRank: 2,
+      singularValues: sv,
+      exact: null,
+    };
+    expect(verify(subject, genuine)).toEqual([]);
+    // 1e-8·σ_max ≈ 1.4e-6: half of it passes, on either singular value; twice fails.
+    expect(verify(subject, { ...genuine, singularValues: [sv[0]! + 7e-7, sv[1]!] })).toEqual([]);
+    expect(verify(subject, { ...genuine, singularValues: [sv[0]!, sv[1]! + 7e-7] })).toEqual([]);
+    expect(verify(subject, { ...genuine, singularValues: [sv[0]!, sv[1]! + 3e-6] })[0]).toMatch(
+      /^singular value 1 is /,
+    );
+  });
 });

@@ -60,7 +60,9 @@ export function lqInPlace(
 /**
  * Golub–Kahan reduction of the wide block `a` (k rows, n ≥ k columns, row stride `stride`), rows first:
  * Uᵀ·A·V is lower bidiagonal with diagonal `d[0…k)` and subdiagonal `e[0…k−1)` (e_i at (i+1, i)); its
- * transpose is upper bidiagonal with the same singular values as A. `a` is destroyed.
+ * transpose is upper bidiagonal with the same singular values as A. `a` is destroyed. `scratch` (k + n
+ * entries), when given, holds the left reflector and its product with the rows (singularValues places it in the
+ * SIMD kernel's memory beside `a`, so both reflector updates run there).
  */
 export function bidiagonalizeWide(
   a: Float64Array,
@@ -69,9 +71,10 @@ export function bidiagonalizeWide(
   stride: number,
   d: Float64Array,
   e: Float64Array,
+  scratch?: Float64Array,
 ): void {
-  const u = new Float64Array(k);
-  const z = new Float64Array(n);
+  const u = scratch === undefined ? new Float64Array(k) : scratch.subarray(0, k);
+  const z = scratch === undefined ? new Float64Array(n) : scratch.subarray(k, k + n);
   for (let i = 0; i < k; i++) {
     // Right reflector: zero row i right of the diagonal.
     const row = i * stride;

@@ -20,7 +20,7 @@ export function requireFiniteMatrix(where: string, what: string, a: DenseMatrix)
 }
 
 /** The data length matches rows·cols (a DenseMatrix built by hand may not). */
-function requireShape(where: string, what: string, a: DenseMatrix): void {
+export function requireShape(where: string, what: string, a: DenseMatrix): void {
   if (a.data.length !== a.rows * a.cols) {
     throw new ShapeError(
       `${where}: ${what} has ${a.data.length} entries, expected ${a.rows * a.cols} for ${shapeText(a.rows, a.cols)}`,

@@ -1,4 +1,4 @@
-import { twoReflectorsInKernel } from './twoReflectorsSimd.js';
+import { reflectorLeftInKernel, reflectorRightInKernel, twoReflectorsInKernel } from './twoReflectorsSimd.js';
 
 /**
  * Elementary reflectors H = I − τ·v·vᵀ with v₀ = 1 (LAPACK's dlarfg convention), on flat Float64Arrays.
@@ -41,6 +41,8 @@ export function applyReflectorRight(
   tau: number,
 ): void {
   if (tau === 0) return;
+  // In WebAssembly SIMD when both arrays live in its memory (singularValues puts them there).
+  if (reflectorRightInKernel(a, stride, r0, r1, c0, len, vs, voff, tau)) return;
   let r = r0;
   // Four rows at a time: v is loaded once for all four dot products and all four updates.
   for (; r + 3 < r1; r += 4) {
@@ -121,6 +123,8 @@ export function applyReflectorLeft(
   z: Float64Array,
 ): void {
   if (tau === 0) return;
+  // In WebAssembly SIMD when all three arrays live in its memory (singularValues puts them there).
+  if (reflectorLeftInKernel(a, stride, r0, len, c0, c1, u, tau, z)) return;
   const first = r0 * stride;
   for (let j = c0; j < c1; j++) z[j] = a[first + j]!;
   // z += u_i·row_i, four (then two) rows per pass over z.

@@ -17,6 +17,7 @@ export {
   outerGram,
   transpose,
 } from './ops.js';
+export { decideRank, type RankDecision } from './rankDecision.js';
 export { singularValues } from './singularValues.js';
 export { type SymmetricEigen, symmetricEigen } from './symmetricEigen.js';
 export { symmetricEigenvalues } from './symmetricEigenvalues.js';

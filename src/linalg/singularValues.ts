@@ -35,7 +35,7 @@ export function singularValues(a: DenseMatrix): Float64Array {
   // w = scale·A if A is wide, scale·Aᵀ if tall: k rows, `wide` columns, row-major.
   // In the SIMD kernel's memory where it exists, so the LQ's pair updates run there (twoReflectorsSimd.ts).
   const lq = wide >= LQ_FIRST_RATIO * k;
-  const space = lq ? svdWorkspace(k * wide, 2 * wide) : null;
+  const space = lq ? svdWorkspace(k * wide, 2 * wide, 2 * k) : null;
   const w = space?.[0] ?? new Float64Array(k * wide);
   if (m <= n) {
     for (let i = 0; i < m * n; i++) w[i] = data[i]! * scale;
@@ -51,7 +51,7 @@ export function singularValues(a: DenseMatrix): Float64Array {
     lqInPlace(w, k, wide, wide, undefined, space?.[1]);
     // Zero the reflectors stored right of the diagonal; L sits in the first k columns (stride `wide`).
     for (let i = 0; i < k; i++) w.fill(0, i * wide + i + 1, i * wide + k);
-    bidiagonalizeWide(w, k, k, wide, out, e);
+    bidiagonalizeWide(w, k, k, wide, out, e, space?.[2]);
   } else {
     bidiagonalizeWide(w, k, wide, wide, out, e);
   }

@@ -1,8 +1,9 @@
 /**
  * applyTwoReflectorsRight (householder.ts) in WebAssembly SIMD (wasm/twoReflectors.wat), the hot loop of the
- * LQ reduction that singularValues runs on every wide matrix (Jacobians: 41 % of a 64×321 rank). The kernel
- * works in its own memory, so singularValues keeps its working array there (svdWorkspace) and
- * applyTwoReflectorsRight hands over byte offsets when both of its arrays live in it.
+ * LQ reduction that singularValues runs on every wide matrix (Jacobians: 41 % of a 64×321 rank), and the single
+ * reflectors applyReflectorRight and applyReflectorLeft, the loops of the bidiagonalisation of the LQ's k×k
+ * factor (about as long again in JavaScript). The kernel works in its own memory, so singularValues keeps its
+ * working arrays there (svdWorkspace) and the three functions hand over byte offsets when their arrays live in it.
  */
 
 import { ensureMemory, instantiateWasm, type WasmMemory } from './wasm/load.js';
@@ -22,6 +23,27 @@ interface TwoReflectors {
     tau2: number,
     c12: number,
   ) => void;
+  readonly right: (
+    a: number,
+    stride: number,
+    r0: number,
+    r1: number,
+    c0: number,
+    len: number,
+    v: number,
+    tau: number,
+  ) => void;
+  readonly left: (
+    a: number,
+    stride: number,
+    r0: number,
+    len: number,
+    c0: number,
+    c1: number,
+    u: number,
+    tau: number,
+    z: number,
+  ) => void;
 }
 
 let kernel: TwoReflectors | null | undefined;
@@ -33,7 +55,12 @@ export function twoReflectorsKernel(): TwoReflectors | null {
     kernel =
       exports === null
         ? null
-        : { memory: exports.memory as WasmMemory, two: exports.two as TwoReflectors['two'] };
+        : {
+            memory: exports.memory as WasmMemory,
+            two: exports.two as TwoReflectors['two'],
+            right: exports.right as TwoReflectors['right'],
+            left: exports.left as TwoReflectors['left'],
+          };
   }
   return kernel;
 }
@@ -76,5 +103,45 @@ export function twoReflectorsInKernel(
   const buffer = k.memory.buffer;
   if (a.buffer !== buffer || vv.buffer !== buffer) return false;
   k.two(a.byteOffset, stride, r0, r1, c0, len, vv.byteOffset, tau1, tau2, c12);
+  return true;
+}
+
+/** Runs applyReflectorRight's arguments in the kernel when `a` and `vs` live in its memory; else false. */
+export function reflectorRightInKernel(
+  a: Float64Array,
+  stride: number,
+  r0: number,
+  r1: number,
+  c0: number,
+  len: number,
+  vs: Float64Array,
+  voff: number,
+  tau: number,
+): boolean {
+  const k = kernel;
+  if (k === undefined || k === null) return false;
+  const buffer = k.memory.buffer;
+  if (a.buffer !== buffer || vs.buffer !== buffer) return false;
+  k.right(a.byteOffset, stride, r0, r1, c0, len, vs.byteOffset + 8 * voff, tau);
+  return true;
+}
+
+/** Runs applyReflectorLeft's arguments in the kernel when `a`, `u` and `z` live in its memory; else false. */
+export function reflectorLeftInKernel(
+  a: Float64Array,
+  stride: number,
+  r0: number,
+  len: number,
+  c0: number,
+  c1: number,
+  u: Float64Array,
+  tau: number,
+  z: Float64Array,
+): boolean {
+  const k = kernel;
+  if (k === undefined || k === null) return false;
+  const buffer = k.memory.buffer;
+  if (a.buffer !== buffer || u.buffer !== buffer || z.buffer !== buffer) return false;
+  k.left(a.byteOffset, stride, r0, len, c0, c1, u.byteOffset, tau, z.byteOffset);
   return true;
 }

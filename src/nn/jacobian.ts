@@ -80,6 +80,28 @@ export function jacobianFromSensitivities(
   const N = n * dL;
   const J = transposed ? dense(p, N) : dense(N, p);
   const Jd = J.data;
+  if (!transposed) {
+    // Row-major J, each row written left to right with unit stride (the hot case: ranks, SVDs, Gram tests).
+    for (let k = 0; k < dL; k++) {
+      for (let l = 0; l < L; l++) {
+        const { inputs: din, outputs: dout, weightOffset: w, biasOffset: b } = layout.layers[l]!;
+        const h = pass.h[l]!;
+        const delta = sens[k]![l]!;
+        for (let i = 0; i < n; i++) {
+          const row = (i * dL + k) * p;
+          const hi = i * din;
+          const di = i * dout;
+          for (let o = 0; o < dout; o++) {
+            const d = delta[di + o]!;
+            const at = row + w + o * din;
+            for (let j = 0; j < din; j++) Jd[at + j] = d * h[hi + j]!;
+          }
+          if (b !== null) for (let o = 0; o < dout; o++) Jd[row + b + o] = delta[di + o]!;
+        }
+      }
+    }
+    return J;
+  }
   // entry (row r, parameter c) lives at r·p + c, or at c·N + r when transposed
   const rowStride = transposed ? 1 : p;
   const colStride = transposed ? N : 1;

@@ -149,7 +149,7 @@ export function gradientContinuation(
   options: { step: number; maxIterations: number; target: number; record?: number; backtrack?: boolean },
 ): Continuation {
   const record = options.record ?? 100;
-  let current = Float64Array.from(theta);
+  let current: Float64Array = Float64Array.from(theta);
   let { value, gradient } = objective.valueAndGradient(current);
   const startLoss = value;
   const trace = [value];
@@ -159,7 +159,7 @@ export function gradientContinuation(
     let g2 = 0;
     for (let i = 0; i < gradient.length; i++) g2 += gradient[i]! * gradient[i]!;
     let t = options.step;
-    let next = Float64Array.from(current, (x, i) => x - t * gradient[i]!);
+    let next = stepFrom(current, t, gradient);
     let evaluated = objective.valueAndGradient(next);
     for (
       let k = 0;
@@ -167,7 +167,7 @@ export function gradientContinuation(
       k++
     ) {
       t /= 2;
-      next = Float64Array.from(current, (x, i) => x - t * gradient[i]!);
+      next = stepFrom(current, t, gradient);
       evaluated = objective.valueAndGradient(next);
     }
     maxIncrease = Math.max(maxIncrease, evaluated.value - value);
@@ -188,6 +188,16 @@ export function gradientContinuation(
     reached: value <= options.target,
     trace,
   };
+}
+
+/**
+ * θ − t·g as a new array, in a plain loop: Float64Array.from with a mapping callback takes V8's generic path and
+ * was 56 s of ss16-monotone-path's 192 s main-job profile (each backtracking trial makes one). Same arithmetic.
+ */
+function stepFrom(theta: Float64Array, t: number, g: Float64Array): Float64Array {
+  const out = new Float64Array(theta.length);
+  for (let i = 0; i < theta.length; i++) out[i] = theta[i]! - t * g[i]!;
+  return out;
 }
 
 /** Armijo's sufficient-decrease constant (the usual 1e-4) and the halvings allowed per iteration (2^-40 ≈ 1e-12). */

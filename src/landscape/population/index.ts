@@ -35,6 +35,7 @@ export {
   polishEndpoint,
   SS18_GRAD_TOL,
   SS18_MAX_ITERATIONS,
+  SS18_STEP_SCALE,
   type Ss18Endpoint,
   type Ss18Options,
   type Ss18Outcome,

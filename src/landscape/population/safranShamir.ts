@@ -20,6 +20,9 @@ export const SS18_MAX_ITERATIONS = 60_000;
 /** The protocol's gradient tolerance (‖∇F‖ ≤ 1e-9). */
 export const SS18_GRAD_TOL = 1e-9;
 
+/** The protocol's fixed GD step is SS18_STEP_SCALE/k (the authors' step 5/k; unstable for k < 4). */
+export const SS18_STEP_SCALE = 5;
+
 /** The teacher I_k as a k×k row-major matrix. */
 export function identityTeacher(k: number): Float64Array {
   const v = new Float64Array(k * k);
@@ -105,7 +108,7 @@ export function ss18Run(k: number, n: number, seed: number, options: Ss18Options
   const problem = ss18Problem(k, n);
   const objective = populationObjective(problem);
   const start = xavierStudent(n, k, k, seededRng(seed));
-  const result = gradientDescent(objective, start, 5 / k, {
+  const result = gradientDescent(objective, start, SS18_STEP_SCALE / k, {
     maxIterations: options.maxIterations ?? SS18_MAX_ITERATIONS,
     gradTol: SS18_GRAD_TOL,
     ...(n > k ? { valueTarget: SS18_GLOBAL_F } : {}),

@@ -73,3 +73,30 @@ describe('the authors’ protocol', () => {
     expect(Object.values(cell.methods).reduce((a, b) => a + b, 0)).toBe(20);
   });
 });
+
+describe('trialJacobian sums four units side by side', () => {
+  test('its activation pattern and X̃ are the one-unit-at-a-time loop’s exactly (d1 1–9, d0 1–7)', () => {
+    for (let d1 = 1; d1 <= 9; d1++) {
+      for (let d0 = 1; d0 <= 7; d0++) {
+        const t = sampleProtocolTrial(6, d0, d1, cellStream(d1, d0));
+        const f = trialJacobian(t);
+        const s = new Float64Array(6 * d1);
+        for (let i = 0; i < 6; i++) {
+          for (let j = 0; j < d1; j++) {
+            let z = t.b[j]!;
+            for (let c = 0; c < d0; c++) z += t.w[j * d0 + c]! * t.x[i * d0 + c]!;
+            if (z > 0) s[i * d1 + j] = t.v[j]!;
+          }
+        }
+        expect(f.s).toEqual(s);
+        expect(f.xt).toEqual(
+          Float64Array.from({ length: 6 * (d0 + 1) }, (_, k) => {
+            const i = Math.floor(k / (d0 + 1));
+            const c = k % (d0 + 1);
+            return c === d0 ? 1 : t.x[i * d0 + c]!;
+          }),
+        );
+      }
+    }
+  });
+});

@@ -72,6 +72,10 @@ export function sampleProtocolTrial(
 /**
  * The factored Jacobian of a protocol trial (bias folded in, q = d0 + 1): z_ij = w_j·x_i + b_j, s_ij = v_j when
  * z_ij > 0 (relu'(0) = 0, as PyTorch), X̃ = [X, 1].
+ *
+ * Each z_ij is one chain of additions (b_j, then the terms in input order); four units are summed side by side,
+ * each in its own order, so the pattern is the one-unit-at-a-time loop's exactly (protocol.test.ts checks it) while
+ * the adder works on four independent chains (the proportional panels have d0 up to 380).
  */
 export function trialJacobian(t: ProtocolTrial): FactoredJacobian {
   const { n, d0, d1, w, b, v, x } = t;
@@ -82,12 +86,35 @@ export function trialJacobian(t: ProtocolTrial): FactoredJacobian {
     const xi = i * d0;
     for (let c = 0; c < d0; c++) xt[i * q + c] = x[xi + c]!;
     xt[i * q + d0] = 1;
-    for (let j = 0; j < d1; j++) {
-      // z_ij = w_j·x_i + b_j
+    const si = i * d1;
+    let j = 0;
+    for (; j + 3 < d1; j += 4) {
+      // z_ij = w_j·x_i + b_j for j … j + 3
+      const w0 = j * d0;
+      const w1 = w0 + d0;
+      const w2 = w1 + d0;
+      const w3 = w2 + d0;
+      let z0 = b[j]!;
+      let z1 = b[j + 1]!;
+      let z2 = b[j + 2]!;
+      let z3 = b[j + 3]!;
+      for (let c = 0; c < d0; c++) {
+        const xc = x[xi + c]!;
+        z0 += w[w0 + c]! * xc;
+        z1 += w[w1 + c]! * xc;
+        z2 += w[w2 + c]! * xc;
+        z3 += w[w3 + c]! * xc;
+      }
+      if (z0 > 0) s[si + j] = v[j]!;
+      if (z1 > 0) s[si + j + 1] = v[j + 1]!;
+      if (z2 > 0) s[si + j + 2] = v[j + 2]!;
+      if (z3 > 0) s[si + j + 3] = v[j + 3]!;
+    }
+    for (; j < d1; j++) {
       let z = b[j]!;
       const wj = j * d0;
       for (let c = 0; c < d0; c++) z += w[wj + c]! * x[xi + c]!;
-      if (z > 0) s[i * d1 + j] = v[j]!;
+      if (z > 0) s[si + j] = v[j]!;
     }
   }
   return factoredJacobian(n, d1, q, s, xt);

@@ -73,3 +73,43 @@ test('SGD lowers the loss at a sane step; a step far too large is reported as no
     trainSgd(initSoftmaxMlp(8, 10, 3, seededRng(1)), set, { epochs: 1, batchSize: 0, step: 1 }, seededRng(2)),
   ).toThrow(/batch size/);
 });
+
+// The forward pass sums four hidden units (two outputs) side by side for speed, each in its own order: its losses
+// must be the one-unit-at-a-time loop's bit for bit, or a main job's numbers would move.
+function plainMeanCrossEntropy(net: SoftmaxMlp, set: TrainingSet): number {
+  const { d, m, k, w1, b1, w2, b2 } = net;
+  const h = new Float64Array(m);
+  const o = new Float64Array(k);
+  let total = 0;
+  for (let i = 0; i < set.count; i++) {
+    for (let j = 0; j < m; j++) {
+      let s = b1[j]!;
+      for (let a = 0; a < d; a++) s += w1[j * d + a]! * set.inputs[i * d + a]!;
+      h[j] = s > 0 ? s : 0;
+    }
+    let max = Number.NEGATIVE_INFINITY;
+    for (let c = 0; c < k; c++) {
+      let s = b2[c]!;
+      for (let j = 0; j < m; j++) s += w2[c * m + j]! * h[j]!;
+      o[c] = s;
+      if (s > max) max = s;
+    }
+    let sum = 0;
+    for (let c = 0; c < k; c++) sum += Math.exp(o[c]! - max);
+    total += Math.log(sum) + max - o[set.labels[i]!]!;
+  }
+  return total / set.count;
+}
+
+test('the forward pass is the plain loop bit for bit (widths 1–9, 1–5 classes, after training too)', () => {
+  for (let m = 1; m <= 9; m++) {
+    for (let k = 1; k <= 5; k++) {
+      const set = randomSet(6, 7, k, 10 * m + k);
+      const net = initSoftmaxMlp(7, m, k, seededRng(m * k));
+      for (let q = 0; q < m; q++) net.b1[q] = 0.1 * (q - 2);
+      expect(Object.is(meanCrossEntropy(net, set), plainMeanCrossEntropy(net, set))).toBe(true);
+      trainSgd(net, set, { epochs: 2, batchSize: 4, step: 0.5 }, seededRng(m + k));
+      expect(Object.is(meanCrossEntropy(net, set), plainMeanCrossEntropy(net, set))).toBe(true);
+    }
+  }
+});

@@ -47,7 +47,13 @@ export function initSoftmaxMlp(d: number, m: number, k: number, rng: Rng): Softm
   return { d, m, k, w1, b1: new Float64Array(m), w2, b2: new Float64Array(k) };
 }
 
-/** Forward one example: fills z, h, o; returns −log softmax(o)_y (computed stably with the max shift). */
+/**
+ * Forward one example: fills z, h, o; returns −log softmax(o)_y (computed stably with the max shift).
+ *
+ * Each pre-activation is one chain of additions (b, then the terms in input order); four hidden units (two output
+ * units) are summed side by side, each in its own order, so the numbers are the one-unit-at-a-time loop's bit for
+ * bit (softmaxMlp.test.ts checks it) while the adder works on four independent chains instead of waiting on one.
+ */
 function forward(
   net: SoftmaxMlp,
   x: Float64Array,
@@ -59,7 +65,33 @@ function forward(
 ): number {
   const { d, m, k, w1, b1, w2, b2 } = net;
   // z = W₁x + b₁, h = relu(z)
-  for (let j = 0; j < m; j++) {
+  let j = 0;
+  for (; j + 3 < m; j += 4) {
+    const r0 = j * d;
+    const r1 = r0 + d;
+    const r2 = r1 + d;
+    const r3 = r2 + d;
+    let s0 = b1[j]!;
+    let s1 = b1[j + 1]!;
+    let s2 = b1[j + 2]!;
+    let s3 = b1[j + 3]!;
+    for (let a = 0; a < d; a++) {
+      const xa = x[xo + a]!;
+      s0 += w1[r0 + a]! * xa;
+      s1 += w1[r1 + a]! * xa;
+      s2 += w1[r2 + a]! * xa;
+      s3 += w1[r3 + a]! * xa;
+    }
+    z[j] = s0;
+    h[j] = s0 > 0 ? s0 : 0;
+    z[j + 1] = s1;
+    h[j + 1] = s1 > 0 ? s1 : 0;
+    z[j + 2] = s2;
+    h[j + 2] = s2 > 0 ? s2 : 0;
+    z[j + 3] = s3;
+    h[j + 3] = s3 > 0 ? s3 : 0;
+  }
+  for (; j < m; j++) {
     let s = b1[j]!;
     const row = j * d;
     for (let a = 0; a < d; a++) s += w1[row + a]! * x[xo + a]!;
@@ -67,14 +99,28 @@ function forward(
     h[j] = s > 0 ? s : 0;
   }
   // o = W₂h + b₂
-  let max = Number.NEGATIVE_INFINITY;
-  for (let c = 0; c < k; c++) {
+  let c = 0;
+  for (; c + 1 < k; c += 2) {
+    const r0 = c * m;
+    const r1 = r0 + m;
+    let s0 = b2[c]!;
+    let s1 = b2[c + 1]!;
+    for (let q = 0; q < m; q++) {
+      const hq = h[q]!;
+      s0 += w2[r0 + q]! * hq;
+      s1 += w2[r1 + q]! * hq;
+    }
+    o[c] = s0;
+    o[c + 1] = s1;
+  }
+  for (; c < k; c++) {
     let s = b2[c]!;
     const row = c * m;
-    for (let j = 0; j < m; j++) s += w2[row + j]! * h[j]!;
+    for (let q = 0; q < m; q++) s += w2[row + q]! * h[q]!;
     o[c] = s;
-    if (s > max) max = s;
   }
+  let max = Number.NEGATIVE_INFINITY;
+  for (let c = 0; c < k; c++) if (o[c]! > max) max = o[c]!;
   let sum = 0;
   for (let c = 0; c < k; c++) sum += Math.exp(o[c]! - max);
   return Math.log(sum) + max - o[y]!;

@@ -1,5 +1,7 @@
+import * as highsModule from 'highs';
 import { expect, test } from 'vitest';
 import { dense } from '../../linalg/index.js';
+import { programBytes, programText } from './highs.js';
 import { loadHighs, solveProgram } from './index.js';
 
 test('qp', async () => {
@@ -71,4 +73,27 @@ test('a solve that hits the time limit is undecided, not a result', async () => 
   expect(limited.status).toBe('other');
   expect(limited.statusText).toMatch(/[Tt]ime limit/);
   expect(solveProgram({ n, Q: null, c, rows, lower, upper }).status).toBe('optimal');
+});
+
+test('HiGHS reads the model from UTF-8 bytes exactly as from the LP text (solveProgram passes bytes)', async () => {
+  const loader = highsModule.default as unknown as typeof highsModule.default.default;
+  const highs = await loader();
+  const lp = {
+    n: 3,
+    Q: null,
+    c: Float64Array.from([1, -2.5, 0.125]),
+    rows: [
+      { a: Float64Array.from([1, 1, 1]), op: '<=' as const, rhs: 4 },
+      { a: Float64Array.from([-1, 2, 0]), op: '>=' as const, rhs: -1.75 },
+    ],
+    lower: Float64Array.from([0, 0, -1]),
+    upper: Float64Array.from([3, Number.POSITIVE_INFINITY, 2]),
+  };
+  const qp = { ...lp, Q: dense(3, 3, Float64Array.from([2, 0.5, 0, 0.5, 1, 0, 0, 0, 3])) };
+  for (const p of [lp, qp]) {
+    const fromText = highs.solve(programText(p));
+    const fromBytes = highs.solve(programBytes(p) as unknown as string);
+    expect(fromBytes).toEqual(fromText);
+    expect(fromText.Status).toBe('Optimal');
+  }
 });

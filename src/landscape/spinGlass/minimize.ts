@@ -20,18 +20,31 @@ export function randomSpherePoint(N: number, rng: Rng): Float64Array {
  */
 function projectiveObjective(glass: SpinGlass): Objective {
   const N = glass.N;
+  // L-BFGS asks for value(x) at a trial point and, once the line search accepts it, valueAndGradient(x) at the
+  // same x: the value pass computes the gradient too (its value is the same sum, bit for bit) and keeps it for
+  // that next call, so an accepted step costs one pass over the coefficients instead of a value pass and a full one.
+  let kept: { w: Float64Array; value: number; gradient: Float64Array } | null = null;
+  const evaluate = (w: Float64Array) => {
+    const u = toSphere(w);
+    const { value, gradient } = spinGlassEnergyAndGradient(glass, u);
+    const riemannian = projectToTangent(u, gradient);
+    let norm2 = 0;
+    for (let i = 0; i < N; i++) norm2 += w[i]! * w[i]!;
+    const scale = Math.sqrt(N / norm2);
+    for (let i = 0; i < N; i++) riemannian[i]! *= scale;
+    return { value, gradient: riemannian };
+  };
   return {
     dim: N,
-    value: (w) => riemannianValue(glass, w),
+    value(w) {
+      const evaluated = evaluate(w);
+      kept = { w: Float64Array.from(w), ...evaluated };
+      return evaluated.value;
+    },
     valueAndGradient(w) {
-      const u = toSphere(w);
-      const { value, gradient } = spinGlassEnergyAndGradient(glass, u);
-      const riemannian = projectToTangent(u, gradient);
-      let norm2 = 0;
-      for (let i = 0; i < N; i++) norm2 += w[i]! * w[i]!;
-      const scale = Math.sqrt(N / norm2);
-      for (let i = 0; i < N; i++) riemannian[i]! *= scale;
-      return { value, gradient: riemannian };
+      const hit = kept !== null && sameVector(kept.w, w) ? kept : null;
+      kept = null;
+      return hit === null ? evaluate(w) : { value: hit.value, gradient: hit.gradient };
     },
     hessian() {
       throw new Error('projectiveObjective: the Hessian is not used (L-BFGS only)');
@@ -40,8 +53,11 @@ function projectiveObjective(glass: SpinGlass): Objective {
   };
 }
 
-function riemannianValue(glass: SpinGlass, w: Float64Array): number {
-  return spinGlassEnergyAndGradient(glass, toSphere(w), false).value;
+/** Entry by entry the same number (Object.is: −0 is not 0): the kept evaluation belongs to this point. */
+function sameVector(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
 }
 
 export interface SphereMinimum {

@@ -29,7 +29,10 @@ export function projectToTangent(w: Float64Array, v: Float64Array): Float64Array
 /** √N·w/|w|: the nearest point of the sphere |w|² = N. */
 export function toSphere(w: Float64Array): Float64Array {
   const scale = Math.sqrt(w.length / dot(w, w));
-  return Float64Array.from(w, (x) => x * scale);
+  // A plain loop: Float64Array.from with a mapping callback takes V8's slow generic path (this runs per evaluation).
+  const out = new Float64Array(w.length);
+  for (let i = 0; i < w.length; i++) out[i] = w[i]! * scale;
+  return out;
 }
 
 /** The Riemannian gradient and the Euclidean one at w (on the sphere). */

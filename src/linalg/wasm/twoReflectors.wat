@@ -7,6 +7,8 @@
 ;; row·(I − τ₁v₁v₁ᵀ)(I − τ₂v₂v₂ᵀ), with v₁, v₂ interleaved in vv (vv[2t] = v₁[t], vv[2t+1] = v₂[t]) and
 ;; c12 = v₁ᵀv₂: s₁ = row·v₁, s₂ = row·v₂, t₁ = τ₁s₁, t₂ = τ₂(s₂ − t₁c12), row −= t₁v₁ᵀ + t₂v₂ᵀ.
 ;; Four rows at a time, two columns per SIMD register.
+;; right(…) and left(…): one reflector from the right or the left (applyReflectorRight, applyReflectorLeft), the
+;; updates of singularValues' bidiagonalisation; described above each.
 (module
   (memory (export "memory") 1)
 
@@ -200,4 +202,124 @@
       (local.set $p (i32.add (local.get $p) (local.get $sb)))
       (local.set $r (i32.add (local.get $r) (i32.const 1)))
       (br $l1))))
+
+  ;; One reflector from the right (householder.ts, applyReflectorRight): rows r ∈ [r0, r1) of `a` (row stride
+  ;; `stride` entries), columns c0 … c0+len−1, become row·(I − τvvᵀ) with v at byte address $v (v₀ taken as 1):
+  ;; t = τ·(row₀ + Σ_{j≥1} row_j·v_j), row₀ −= t, row_j −= t·v_j. Two columns per SIMD register.
+  (func (export "right") (param $a i32) (param $stride i32) (param $r0 i32) (param $r1 i32) (param $c0 i32)
+                         (param $len i32) (param $v i32) (param $tau f64)
+    (local $r i32) (local $p i32) (local $j i32) (local $o i32) (local $acc v128) (local $t f64) (local $T v128)
+    (local.set $r (local.get $r0))
+    (block $dr (loop $lr
+      (br_if $dr (i32.ge_s (local.get $r) (local.get $r1)))
+      (local.set $p (i32.add (local.get $a)
+        (i32.shl (i32.add (i32.mul (local.get $r) (local.get $stride)) (local.get $c0)) (i32.const 3))))
+      (local.set $acc (f64x2.splat (f64.const 0)))
+      (local.set $j (i32.const 1))
+      (block $d1 (loop $l1
+        (br_if $d1 (i32.ge_s (i32.add (local.get $j) (i32.const 1)) (local.get $len)))
+        (local.set $o (i32.shl (local.get $j) (i32.const 3)))
+        (local.set $acc (f64x2.add (local.get $acc)
+          (f64x2.mul (v128.load (i32.add (local.get $p) (local.get $o))) (v128.load (i32.add (local.get $v) (local.get $o))))))
+        (local.set $j (i32.add (local.get $j) (i32.const 2)))
+        (br $l1)))
+      (local.set $t (f64.add (f64x2.extract_lane 0 (local.get $acc)) (f64x2.extract_lane 1 (local.get $acc))))
+      (if (i32.lt_s (local.get $j) (local.get $len)) (then
+        (local.set $o (i32.shl (local.get $j) (i32.const 3)))
+        (local.set $t (f64.add (local.get $t)
+          (f64.mul (f64.load (i32.add (local.get $p) (local.get $o))) (f64.load (i32.add (local.get $v) (local.get $o))))))))
+      (local.set $t (f64.mul (local.get $tau) (f64.add (f64.load (local.get $p)) (local.get $t))))
+      (f64.store (local.get $p) (f64.sub (f64.load (local.get $p)) (local.get $t)))
+      (local.set $T (f64x2.splat (local.get $t)))
+      (local.set $j (i32.const 1))
+      (block $d2 (loop $l2
+        (br_if $d2 (i32.ge_s (i32.add (local.get $j) (i32.const 1)) (local.get $len)))
+        (local.set $o (i32.shl (local.get $j) (i32.const 3)))
+        (v128.store (i32.add (local.get $p) (local.get $o))
+          (f64x2.sub (v128.load (i32.add (local.get $p) (local.get $o)))
+            (f64x2.mul (local.get $T) (v128.load (i32.add (local.get $v) (local.get $o))))))
+        (local.set $j (i32.add (local.get $j) (i32.const 2)))
+        (br $l2)))
+      (if (i32.lt_s (local.get $j) (local.get $len)) (then
+        (local.set $o (i32.shl (local.get $j) (i32.const 3)))
+        (f64.store (i32.add (local.get $p) (local.get $o))
+          (f64.sub (f64.load (i32.add (local.get $p) (local.get $o)))
+            (f64.mul (local.get $t) (f64.load (i32.add (local.get $v) (local.get $o))))))))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $lr))))
+
+  ;; One reflector from the left (householder.ts, applyReflectorLeft): rows r0 … r0+len−1 of `a`, columns
+  ;; [c0, c1), become (I − τuuᵀ)·rows with u at byte address $u (u₀ taken as 1) and z (byte address $z, indexed by
+  ;; column) as scratch: z = row₀ + Σ_{i≥1} u_i·row_i, z ·= τ, row₀ −= z, row_i −= u_i·z.
+  (func (export "left") (param $a i32) (param $stride i32) (param $r0 i32) (param $len i32) (param $c0 i32)
+                        (param $c1 i32) (param $u i32) (param $tau f64) (param $z i32)
+    (local $i i32) (local $p i32) (local $j i32) (local $o i32) (local $U v128) (local $ui f64) (local $T v128)
+    (local $first i32) (local $sb i32)
+    (local.set $sb (i32.shl (local.get $stride) (i32.const 3)))
+    (local.set $first (i32.add (local.get $a) (i32.mul (local.get $r0) (local.get $sb))))
+    ;; z = row₀
+    (local.set $j (local.get $c0))
+    (block $d0 (loop $l0
+      (br_if $d0 (i32.ge_s (local.get $j) (local.get $c1)))
+      (local.set $o (i32.shl (local.get $j) (i32.const 3)))
+      (f64.store (i32.add (local.get $z) (local.get $o)) (f64.load (i32.add (local.get $first) (local.get $o))))
+      (local.set $j (i32.add (local.get $j) (i32.const 1)))
+      (br $l0)))
+    ;; z += u_i·row_i
+    (local.set $i (i32.const 1))
+    (block $d1 (loop $l1
+      (br_if $d1 (i32.ge_s (local.get $i) (local.get $len)))
+      (local.set $ui (f64.load (i32.add (local.get $u) (i32.shl (local.get $i) (i32.const 3)))))
+      (local.set $U (f64x2.splat (local.get $ui)))
+      (local.set $p (i32.add (local.get $first) (i32.mul (local.get $i) (local.get $sb))))
+      (local.set $j (local.get $c0))
+      (block $d2 (loop $l2
+        (br_if $d2 (i32.ge_s (i32.add (local.get $j) (i32.const 1)) (local.get $c1)))
+        (local.set $o (i32.shl (local.get $j) (i32.const 3)))
+        (v128.store (i32.add (local.get $z) (local.get $o))
+          (f64x2.add (v128.load (i32.add (local.get $z) (local.get $o)))
+            (f64x2.mul (local.get $U) (v128.load (i32.add (local.get $p) (local.get $o))))))
+        (local.set $j (i32.add (local.get $j) (i32.const 2)))
+        (br $l2)))
+      (if (i32.lt_s (local.get $j) (local.get $c1)) (then
+        (local.set $o (i32.shl (local.get $j) (i32.const 3)))
+        (f64.store (i32.add (local.get $z) (local.get $o))
+          (f64.add (f64.load (i32.add (local.get $z) (local.get $o)))
+            (f64.mul (local.get $ui) (f64.load (i32.add (local.get $p) (local.get $o))))))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $l1)))
+    ;; z ·= τ, row₀ −= z
+    (local.set $j (local.get $c0))
+    (block $d3 (loop $l3
+      (br_if $d3 (i32.ge_s (local.get $j) (local.get $c1)))
+      (local.set $o (i32.shl (local.get $j) (i32.const 3)))
+      (f64.store (i32.add (local.get $z) (local.get $o))
+        (f64.mul (f64.load (i32.add (local.get $z) (local.get $o))) (local.get $tau)))
+      (f64.store (i32.add (local.get $first) (local.get $o))
+        (f64.sub (f64.load (i32.add (local.get $first) (local.get $o))) (f64.load (i32.add (local.get $z) (local.get $o)))))
+      (local.set $j (i32.add (local.get $j) (i32.const 1)))
+      (br $l3)))
+    ;; row_i −= u_i·z
+    (local.set $i (i32.const 1))
+    (block $d4 (loop $l4
+      (br_if $d4 (i32.ge_s (local.get $i) (local.get $len)))
+      (local.set $ui (f64.load (i32.add (local.get $u) (i32.shl (local.get $i) (i32.const 3)))))
+      (local.set $U (f64x2.splat (local.get $ui)))
+      (local.set $p (i32.add (local.get $first) (i32.mul (local.get $i) (local.get $sb))))
+      (local.set $j (local.get $c0))
+      (block $d5 (loop $l5
+        (br_if $d5 (i32.ge_s (i32.add (local.get $j) (i32.const 1)) (local.get $c1)))
+        (local.set $o (i32.shl (local.get $j) (i32.const 3)))
+        (v128.store (i32.add (local.get $p) (local.get $o))
+          (f64x2.sub (v128.load (i32.add (local.get $p) (local.get $o)))
+            (f64x2.mul (local.get $U) (v128.load (i32.add (local.get $z) (local.get $o))))))
+        (local.set $j (i32.add (local.get $j) (i32.const 2)))
+        (br $l5)))
+      (if (i32.lt_s (local.get $j) (local.get $c1)) (then
+        (local.set $o (i32.shl (local.get $j) (i32.const 3)))
+        (f64.store (i32.add (local.get $p) (local.get $o))
+          (f64.sub (f64.load (i32.add (local.get $p) (local.get $o)))
+            (f64.mul (local.get $ui) (f64.load (i32.add (local.get $z) (local.get $o))))))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $l4))))
 )
