@@ -1,6 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { powerOfTwoScale } from './scaling.js';
+import { runs } from './testing/runs.js';
 
 /** 2^-1023: below it the exact scale 2^(−e) would pass 2^1023, the largest power of two a double holds. */
 const SMALLEST_EXACTLY_SCALED = 2 ** -1023;
@@ -15,22 +16,21 @@ const LOG2_ROUNDING = 2 ** -40;
 const isPowerOfTwo = (s: number) => Number.isFinite(s) && s > 0 && 2 ** Math.log2(s) === s;
 
 describe('powerOfTwoScale', () => {
-  test.prop([fc.double({ min: Number.MIN_VALUE, max: Number.MAX_VALUE, noNaN: true })], { numRuns: 1000 })(
-    'is a power of two that brings max |a| into [0.5, 1), capped at 2^1023 for subnormal inputs',
-    (x) => {
-      const s = powerOfTwoScale(x);
-      expect(isPowerOfTwo(s)).toBe(true);
-      expect(s).toBeLessThanOrEqual(2 ** 1023);
-      if (x >= SMALLEST_EXACTLY_SCALED) {
-        expect(s * x).toBeGreaterThanOrEqual(0.5 * (1 - LOG2_ROUNDING));
-        expect(s * x).toBeLessThan(1);
-      } else {
-        expect(s).toBe(2 ** 1023);
-        // Every subnormal lands in the normal range (≥ 2^-1074 · 2^1023 = 2^-51).
-        expect(s * x).toBeGreaterThanOrEqual(2 ** -51);
-      }
-    },
-  );
+  test.prop([fc.double({ min: Number.MIN_VALUE, max: Number.MAX_VALUE, noNaN: true })], {
+    numRuns: runs(1000),
+  })('is a power of two that brings max |a| into [0.5, 1), capped at 2^1023 for subnormal inputs', (x) => {
+    const s = powerOfTwoScale(x);
+    expect(isPowerOfTwo(s)).toBe(true);
+    expect(s).toBeLessThanOrEqual(2 ** 1023);
+    if (x >= SMALLEST_EXACTLY_SCALED) {
+      expect(s * x).toBeGreaterThanOrEqual(0.5 * (1 - LOG2_ROUNDING));
+      expect(s * x).toBeLessThan(1);
+    } else {
+      expect(s).toBe(2 ** 1023);
+      // Every subnormal lands in the normal range (≥ 2^-1074 · 2^1023 = 2^-51).
+      expect(s * x).toBeGreaterThanOrEqual(2 ** -51);
+    }
+  });
 
   test('exact values at the ends and at powers of two', () => {
     expect(powerOfTwoScale(0)).toBe(1);

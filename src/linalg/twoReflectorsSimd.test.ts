@@ -4,6 +4,7 @@ import { maxAbsDiff } from './close.js';
 import { applyTwoReflectorsRight } from './householder.js';
 import { maxAbs } from './ops.js';
 import { gaussianStream } from './testing/matrices.js';
+import { runs } from './testing/runs.js';
 import { MACHINE_EPS, TEST_SPECTRUM_UNITS } from './tolerances.js';
 import { svdWorkspace, twoReflectorsKernel } from './twoReflectorsSimd.js';
 
@@ -20,7 +21,7 @@ describe('applyTwoReflectorsRight in WebAssembly SIMD', () => {
       fc.integer({ min: 0, max: 3 }),
       fc.integer({ min: 0, max: 1_000_000 }),
     ],
-    { numRuns: 150 },
+    { numRuns: runs(150) },
   )(
     'equals the scalar loop (rows [r0, r1), columns [c0, c0 + len)), up to rounding',
     (rows, len, c0, seed) => {
