@@ -43,6 +43,15 @@ describe('argument checks', () => {
     },
   );
 
+  test('without a column count (or with 0 columns) the entry is named by its flat index', () => {
+    expect(() => requireFinite('f', 'vector', [1, Number.NaN])).toThrow(
+      'f: vector has a non-finite entry 1 (NaN)',
+    );
+    expect(() => requireFinite('f', 'vector', [Number.NaN], 0)).toThrow(
+      'f: vector has a non-finite entry 0 (NaN)',
+    );
+  });
+
   test('a hand-built matrix whose data does not fit its shape is a ShapeError', () => {
     const a = { rows: 2, cols: 2, data: new Float64Array(3) };
     const message = 'f: matrix has 3 entries, expected 4 for 2×2';
