@@ -47,6 +47,8 @@ describe('closeness helpers', () => {
     expect(allClose([2], [2], Number.NaN)).toBe(false);
     expect(maxAbsDiff([Number.POSITIVE_INFINITY], [1])).toBeNaN();
     expect(maxAbsDiff([1, 2], [1])).toBeNaN();
+    expect(maxAbsDiff([1], [1, 2])).toBeNaN();
+    expect(allClose([1], [1, 2], 1)).toBe(false);
     expect(maxAbsDiff([], [])).toBe(0);
   });
 });
