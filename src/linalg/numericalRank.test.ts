@@ -99,6 +99,7 @@ describe('numericalRank', () => {
       expect(result.rank).toBe(0);
       expect(result.gap).toBe(Number.POSITIVE_INFINITY);
       expect(rankIsDecidable(result)).toBe(true);
+      expect(result.tol).toBe(0);
     }
   });
 
