@@ -86,5 +86,12 @@ describe('nullSpace', () => {
   test('rejects NaN entries and a negative tol', () => {
     expect(() => nullSpace(fromRows([[Number.NaN, 1]]))).toThrow(NonFiniteError);
     expect(() => nullSpace(fromRows([[1, 1]]), -1)).toThrow(UserError);
+    // Named by nullSpace itself, before the rank routine it calls could name itself.
+    expect(() => nullSpace(fromRows([[1, 1]]), -1)).toThrow(
+      'nullSpace: tolerance must be a finite number ≥ 0, got -1',
+    );
+    expect(() => nullSpace(fromRows([[1], [Number.NaN]]))).toThrow(
+      'nullSpace: matrix has a non-finite entry (1, 0) (NaN)',
+    );
   });
 });
