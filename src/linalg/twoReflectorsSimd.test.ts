@@ -6,7 +6,7 @@ import { maxAbs } from './ops.js';
 import { gaussianStream } from './testing/matrices.js';
 import { runs } from './testing/runs.js';
 import { MACHINE_EPS, TEST_SPECTRUM_UNITS } from './tolerances.js';
-import { svdWorkspace, twoReflectorsKernel } from './twoReflectorsSimd.js';
+import { svdWorkspace, twoReflectorsInKernel, twoReflectorsKernel } from './twoReflectorsSimd.js';
 
 describe('applyTwoReflectorsRight in WebAssembly SIMD', () => {
   it('has the kernel in Node (a silent fallback to the scalar loop would go unnoticed)', () => {
@@ -91,4 +91,19 @@ describe('applyTwoReflectorsRight in WebAssembly SIMD', () => {
       });
     },
   );
+
+  it('runs in the kernel exactly when both arrays live in its memory, and leaves them alone otherwise', () => {
+    const [wa, wvv] = svdWorkspace(8, 8)!;
+    wa!.fill(1);
+    wvv!.fill(0.5);
+    const plainA = new Float64Array(8).fill(1);
+    const plainV = new Float64Array(8).fill(0.5);
+    expect(twoReflectorsInKernel(plainA, 4, 0, 2, 0, 4, plainV, 1, 1, 1)).toBe(false);
+    expect(twoReflectorsInKernel(wa!, 4, 0, 2, 0, 4, plainV, 1, 1, 1)).toBe(false);
+    expect(twoReflectorsInKernel(plainA, 4, 0, 2, 0, 4, wvv!, 1, 1, 1)).toBe(false);
+    expect(Array.from(wa!)).toEqual(Array.from(plainA));
+    expect(Array.from(plainA)).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
+    expect(twoReflectorsInKernel(wa!, 4, 0, 2, 0, 4, wvv!, 1, 1, 1)).toBe(true);
+    expect(Array.from(wa!)).not.toEqual(Array.from(plainA));
+  });
 });
