@@ -71,6 +71,21 @@ describe('nullSpace', () => {
     expect(nullSpace(a).cols).toBe(3);
   });
 
+  test('of a wide rank-deficient matrix (rank below its row count) spans the null vectors of its LQ factor too', () => {
+    for (const [m, n, sigma] of [
+      [5, 7, [1, 1e-3, 0, 0, 0]],
+      [3, 9, [2, 0, 0]],
+      [6, 8, [1, 0.5, 0.25, 0.125, 0, 0]],
+    ] as const) {
+      const a = withSingularValues(m, n, sigma, m * n);
+      const basis = nullSpace(a);
+      expect(basis.cols).toBe(n - sigma.filter((x) => x > 0).length);
+      const { relResidual, orth } = check(a, basis);
+      expect(relResidual).toBeLessThanOrEqual(unit(a));
+      expect(orth).toBeLessThanOrEqual(unit(a));
+    }
+  });
+
   test('of a full-column-rank matrix is n×0, of the zero matrix the identity', () => {
     const full = nullSpace(
       fromRows([

@@ -124,6 +124,9 @@ describe('numericalRank', () => {
     expect(rankIsDecidable({ rank: 2, singularValues: sv, tol: 0, gap: RANK_UNDECIDABLE_GAP * 0.99 })).toBe(
       false,
     );
+    // The threshold is relative to σ_max: 1e-7 is tiny next to σ_max = 1e3, not next to 1.
+    expect(rankIsDecidable(resultFor([1e3, 1e-7, 1e-8], 2))).toBe(false);
+    expect(rankIsDecidable(resultFor([1, 1e-7, 1e-8], 2))).toBe(true);
   });
 
   test('a singular value equal to the tol is not counted (strictly above)', () => {
@@ -143,6 +146,9 @@ describe('numericalRank', () => {
   test('rejects a negative or NaN tol with UserError and NaN entries with NonFiniteError', () => {
     const a = fromRows([[1, 2]]);
     expect(() => numericalRank(a, -1)).toThrow(UserError);
+    expect(() => numericalRank(a, -1)).toThrow(
+      'numericalRank: tolerance must be a finite number ≥ 0, got -1',
+    );
     expect(() => numericalRank(a, Number.NaN)).toThrow(UserError);
     expect(() => numericalRank(fromRows([[Number.NaN]]))).toThrow(NonFiniteError);
   });
