@@ -39,7 +39,10 @@ export default {
   ignoreStatic: true,
   // One mutant at a time: the machine's two cores are shared.
   concurrency: 1,
-  timeoutMS: 60000,
+  // Added to the dry run's time of the tests a mutant runs (times timeoutFactor 1.5). A mutant that loops for ever
+  // costs this much plus a worker restart; no nn, linalg, archive or verifier test runs longer than a few seconds,
+  // so 20 s is still a wide margin for a slow machine (a false timeout would count as killed).
+  timeoutMS: 20000,
   // Incremental runs (`npm run test:mutation -- --incremental`) keep their state here. Not the default: with the
   // vitest runner, an incremental re-run after new tests were added reused every earlier survivor untested.
   incrementalFile: `reports/mutation/${name}.incremental.json`,

@@ -41,6 +41,12 @@ function scoreOf(report) {
   return { ...counts, score: valid === 0 ? 100 : (100 * detected) / valid };
 }
 
+// One seed for the dry run and every mutant run (test/setup.ts hands it to fast-check): the coverage Stryker
+// measures in the dry run is then the coverage of the cases each mutant is tested on, and a score can be replayed.
+const seed = process.env.LANDSCAPE_SEED ?? '1';
+/** MUTATION_FC_RUNS=N caps every property's runs in mutation runs (test/mutation/fastCheckVitest.ts). */
+const cap = process.env.MUTATION_FC_RUNS ?? '';
+const setting = `LANDSCAPE_SEED=${seed}${cap !== '' && cap !== '0' ? `, fast-check runs capped at ${cap} (a lower bound)` : ''}`;
 const lines = [];
 let failed = false;
 for (const scope of chosen.length > 0 ? chosen : ALL) {
@@ -48,7 +54,7 @@ for (const scope of chosen.length > 0 ? chosen : ALL) {
   const run = spawnSync('nice', ['-n', '10', process.execPath, stryker, 'run', ...process.argv.slice(2)], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, MUTATION_SCOPE: scope },
+    env: { ...process.env, MUTATION_SCOPE: scope, LANDSCAPE_SEED: seed },
   });
   const minutes = ((Date.now() - started) / 60000).toFixed(1);
   const file = `${root}/reports/mutation/${scope}.json`;
@@ -63,5 +69,5 @@ for (const scope of chosen.length > 0 ? chosen : ALL) {
     `${scope}: ${s.score.toFixed(2)}% (killed ${s.Killed}, timeout ${s.Timeout}, survived ${s.Survived}, no coverage ${s.NoCoverage}, ignored ${s.Ignored}, errors ${s.CompileError + s.RuntimeError}) in ${minutes} min`,
   );
 }
-process.stdout.write(`\nmutation scores (required ≥ ${REQUIRED_SCORE}%):\n${lines.join('\n')}\n`);
+process.stdout.write(`\nmutation scores (required ≥ ${REQUIRED_SCORE}%; ${setting}):\n${lines.join('\n')}\n`);
 process.exit(failed ? 1 : 0);

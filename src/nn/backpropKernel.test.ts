@@ -4,7 +4,7 @@ import { problemArb } from '../generate/index.js';
 import { backward } from './backprop.js';
 import { forward } from './forward.js';
 import type { LayerLayout } from './layout.js';
-import type { Problem } from './problem.js';
+import { makeProblem, type Problem } from './problem.js';
 
 /**
  * The plain loops the fast kernels replaced (forward.ts affine, backprop.ts backward): the reference they must
@@ -96,4 +96,51 @@ describe('forward and backward kernels', () => {
       ).toBe(true);
     },
   );
+
+  test('by example: a zero adjoint against an infinite hidden activation gives NaN, as the plain loops do', () => {
+    // [1, 5, 1] relu, six samples x = −1 (five times) and 1: with W_0 = (∞, 1, 1, 1, 1) only sample 5's hidden
+    // row holds ∞ (at unit 0, in the four-at-a-time block); with W_0 = (1, 1, 1, 1, ∞), at unit 4 (the remainder
+    // loop). A zero output adjoint times that ∞ is NaN in ∇W_1: skipping zero adjoints is allowed only for rows
+    // that are finite, and the row to look at is sample 5's own (5 = 1·din, so a row index read as i / din
+    // would land on finite entries).
+    const problem = makeProblem(
+      { layerSizes: [1, 5, 1], activation: { name: 'relu' }, bias: true },
+      { inputs: [[-1], [-1], [-1], [-1], [-1], [1]], targets: [[0], [0], [0], [0], [0], [0]] },
+    );
+    const inf = Number.POSITIVE_INFINITY;
+    for (const [w0, nanAt] of [
+      [[inf, 1, 1, 1, 1], 10],
+      [[1, 1, 1, 1, inf], 14],
+    ] as const) {
+      // θ: W_0 at 0…4, b_0 at 5…9, W_1 at 10…14, b_1 at 15
+      const theta = Float64Array.from([...w0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0]);
+      const zero = new Float64Array(6);
+      const grad = backward(problem, theta, forward(problem, theta), zero);
+      expect(sameBits(grad, backwardReference(problem, theta, zero))).toBe(true);
+      grad.forEach((g, k) => {
+        expect(k === nanAt ? Number.isNaN(g) : Object.is(g, 0)).toBe(true);
+      });
+    }
+  });
+
+  test('by example: layers wider than eight (two four-at-a-time blocks and a remainder) match the plain loops', () => {
+    // [9, 10, 9] tanh with bias, three samples; every entry a distinct small rational, so a wrong index shows
+    const problem = makeProblem(
+      { layerSizes: [9, 10, 9], activation: { name: 'tanh' }, bias: true },
+      {
+        inputs: [0, 1, 2].map((i) => Array.from({ length: 9 }, (_, j) => ((i * 9 + j) % 7) / 7 - 0.4)),
+        targets: [0, 1, 2].map((i) => Array.from({ length: 9 }, (_, j) => ((i + j) % 5) / 5)),
+      },
+    );
+    const theta = Float64Array.from({ length: problem.layout.size }, (_, k) => ((k * 37) % 101) / 101 - 0.5);
+    const pass = forward(problem, theta);
+    for (let l = 0; l < 2; l++)
+      expect(sameBits(pass.z[l]!, affineReference(theta, problem.layout.layers[l]!, pass.h[l]!, 3))).toBe(
+        true,
+      );
+    const deltaOut = pass.f.map((_, k) => (k % 3) - 1);
+    expect(
+      sameBits(backward(problem, theta, pass, deltaOut), backwardReference(problem, theta, deltaOut)),
+    ).toBe(true);
+  });
 });

@@ -2,7 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { problemArb, seededStream } from '../generate/index.js';
 import { allClose, isClose } from '../linalg/index.js';
-import { loss, lossWeight, outputs, residuals } from './forward.js';
+import { forward, loss, lossWeight, outputs, residuals } from './forward.js';
 import { type ParamLayout, paramLayout } from './layout.js';
 import { makeProblem, type Problem } from './problem.js';
 import { IDENTITY_RTOL } from './tolerances.js';
@@ -65,6 +65,24 @@ describe('forward pass and loss', () => {
     expect(Array.from(residuals(problem, theta))).toEqual([3, 3]);
     expect(loss(problem, theta)).toBe(0.5 * (9 + 9));
   });
+
+  test.prop([problemArb()], { numRuns: 50 })(
+    'the pass keeps h_0 … h_{L−1} (h_0 = X, h_{l+1} = σ(z_l)) and z_0 … z_{L−1}, whose last is f',
+    ({ problem, theta }) => {
+      const pass = forward(problem, theta);
+      const L = problem.layout.layers.length;
+      expect(pass.h).toHaveLength(L);
+      expect(pass.z).toHaveLength(L);
+      expect(pass.h[0]).toBe(problem.X);
+      expect(pass.f).toBe(pass.z[L - 1]);
+      for (let l = 0; l + 1 < L; l++) {
+        expect(pass.h[l + 1]).toHaveLength(pass.z[l]!.length);
+        pass.z[l]!.forEach((z, k) => {
+          expect(pass.h[l + 1]![k]).toBe(problem.act.value(z));
+        });
+      }
+    },
+  );
 
   test.prop([problemArb(), fc.integer({ min: 1, max: 8 }).map((k) => k / 4)], { numRuns: 100 })(
     'L = s·Σ‖f(x_i) − y_i‖² with s = scale (sum) or scale/n (mean)',

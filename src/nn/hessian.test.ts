@@ -46,6 +46,18 @@ describe('exact Hessian', () => {
       const H = hessian(problem, theta);
       for (let a = 0; a < p; a++)
         for (let b = 0; b < a; b++) expect(H.data[a * p + b]).toBe(H.data[b * p + a]);
+      // and is the raw one up to rounding, both halves of it: H = (R + Rᵀ)/2, Gauss–Newton part included
+      for (let k = 0; k < p * p; k++)
+        expect(isClose(H.data[k]!, R.data[k]!, IDENTITY_RTOL, scale)).toBe(true);
+      // the curvature part alone: symmetrised by default (exactly symmetric), raw on request, equal up to rounding
+      const C = curvatureTerm(problem, theta);
+      const Craw = curvatureTerm(problem, theta, { symmetrize: false });
+      const cScale = 1 + maxAbs(Craw.data);
+      for (let a = 0; a < p; a++)
+        for (let b = 0; b < p; b++) {
+          expect(C.data[a * p + b]).toBe(C.data[b * p + a]);
+          expect(isClose(C.data[a * p + b]!, Craw.data[a * p + b]!, IDENTITY_RTOL, cScale)).toBe(true);
+        }
     },
   );
 

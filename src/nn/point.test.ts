@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { NonFiniteError, ShapeError } from '../errors.js';
+import { NonFiniteError, ShapeError, UserError } from '../errors.js';
 import { networkArb, thetaArb } from '../generate/index.js';
 import { pointToVector, vectorToPoint } from './point.js';
 import type { NetworkSpec } from './spec.js';
@@ -85,5 +85,142 @@ describe('JSON point ↔ flat θ', () => {
     expect(() => vectorToPoint(net, new Float64Array(17))).toThrow(
       'parameter vector has 17 entries, expected 18',
     );
+  });
+
+  test('every malformed point is refused with the error class and message that names it', () => {
+    const net: NetworkSpec = { layerSizes: [2, 2, 1], activation: { name: 'relu' }, bias: true };
+    const out = { weights: [[1, 2]], biases: [0] };
+    const cases: [unknown, typeof UserError, string][] = [
+      [null, UserError, 'point must be an object {layers: [{weights, biases}, …]}'],
+      ['point', UserError, 'point must be an object {layers: [{weights, biases}, …]}'],
+      [{ layers: 'x' }, UserError, 'point must be an object {layers: [{weights, biases}, …]}'],
+      [
+        { layers: [{ weights: 'w', biases: [0, 0] }, out] },
+        UserError,
+        'layer 0 weights must be an array of rows',
+      ],
+      [
+        { layers: [{ weights: [], biases: [0, 0] }, out] },
+        ShapeError,
+        'layer 0 weights are 0×0, expected 2×2',
+      ],
+      [
+        { layers: [{ weights: [[1, 2]], biases: [0, 0] }, out] },
+        ShapeError,
+        'layer 0 weights are 1×2, expected 2×2',
+      ],
+      [
+        {
+          layers: [
+            {
+              weights: [
+                [1, 2],
+                [3, 4],
+                [5, 6],
+              ],
+              biases: [0, 0],
+            },
+            out,
+          ],
+        },
+        ShapeError,
+        'layer 0 weights are 3×2, expected 2×2',
+      ],
+      [
+        { layers: [{ weights: [5, 6], biases: [0, 0] }, out] },
+        ShapeError,
+        'layer 0 weights are 2×0, expected 2×2',
+      ],
+      [
+        { layers: [{ weights: [[1, 2], 7], biases: [0, 0] }, out] },
+        ShapeError,
+        'layer 0 weights row 1 has not an array, expected 2 entries',
+      ],
+      [
+        {
+          layers: [
+            {
+              weights: [
+                [1, 2],
+                [3, '4'],
+              ],
+              biases: [0, 0],
+            },
+            out,
+          ],
+        },
+        UserError,
+        'layer 0 weights[1][1] must be a number, got "4"',
+      ],
+      [
+        {
+          layers: [
+            {
+              weights: [
+                [1, 2],
+                [3, 4],
+              ],
+              biases: [0],
+            },
+            out,
+          ],
+        },
+        ShapeError,
+        'layer 0 biases have 1 entries, expected 2',
+      ],
+      [
+        {
+          layers: [
+            {
+              weights: [
+                [1, 2],
+                [3, 4],
+              ],
+              biases: [0, null],
+            },
+            out,
+          ],
+        },
+        UserError,
+        'layer 0 biases[1] must be a number, got null',
+      ],
+      [
+        {
+          layers: [
+            {
+              weights: [
+                [1, 2],
+                [3, 4],
+              ],
+              biases: [0, 0],
+            },
+            { weights: [[1, 2]], biases: [-Infinity] },
+          ],
+        },
+        NonFiniteError,
+        'layer 1 biases[0] is -Infinity, expected a finite number',
+      ],
+    ];
+    for (const [point, kind, message] of cases) {
+      expect(() => pointToVector(net, point as never)).toThrow(kind);
+      expect(() => pointToVector(net, point as never)).toThrow(message);
+    }
+    const good = {
+      layers: [
+        {
+          weights: [
+            [1, 2],
+            [3, 4],
+          ],
+          biases: [5, 6],
+        },
+        { weights: [[7, 8]], biases: [9] },
+      ],
+    };
+    expect(Array.from(pointToVector(net, good))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(vectorToPoint(net, Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9]))).toEqual(good);
+    const nan = Float64Array.from([1, 2, 3, 4, 5, Number.NaN, 7, 8, 9]);
+    expect(() => vectorToPoint(net, nan)).toThrow(NonFiniteError);
+    expect(() => vectorToPoint(net, nan)).toThrow('θ[5] (b_0[1]) is NaN');
   });
 });
