@@ -3,7 +3,6 @@ import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 import { describe, expect } from 'vitest';
 import { bidiagonalSingularValues } from './bidiagonalSingularValues.js';
 import { maxAbsDiff } from './close.js';
-import { runs } from './testing/runs.js';
 import { MACHINE_EPS, TEST_SPECTRUM_UNITS } from './tolerances.js';
 
 /**
@@ -50,7 +49,7 @@ function run(s: readonly number[], e: readonly number[], last = 0): Float64Array
 }
 
 describe('bidiagonalSingularValues (implicit-shift QR on a bidiagonal)', () => {
-  test.prop([bidiagonal], { numRuns: runs(300) })(
+  test.prop([bidiagonal], { numRuns: 300 })(
     'agree with ml-matrix SVD, descending and non-negative, on bidiagonals with zeros and graded entries',
     ([s, e]) => {
       const got = run(s, e);
@@ -64,14 +63,14 @@ describe('bidiagonalSingularValues (implicit-shift QR on a bidiagonal)', () => {
     },
   );
 
-  test.prop([bidiagonal, fc.double({ min: -1e3, max: 1e3, noNaN: true })], { numRuns: runs(100) })(
+  test.prop([bidiagonal, fc.double({ min: -1e3, max: 1e3, noNaN: true })], { numRuns: 100 })(
     'ignore e[n−1], which is outside the bidiagonal',
     ([s, e], last) => {
       expect(Array.from(run(s, e, last))).toEqual(Array.from(run(s, e)));
     },
   );
 
-  test.prop([fc.integer({ min: 2, max: 12 }), fc.nat(11), fc.nat(11)], { numRuns: runs(50) })(
+  test.prop([fc.integer({ min: 2, max: 12 }), fc.nat(11), fc.nat(11)], { numRuns: 50 })(
     'chase a zero on the diagonal out of an otherwise full bidiagonal: exactly one zero singular value',
     (n, at, other) => {
       // d = (1, 2, …), e = (1, 1, …) with d_at = 0: a zero diagonal entry makes B exactly singular, once.

@@ -7,7 +7,6 @@ import { nullSpace } from './nullSpace.js';
 import { numericalRank } from './numericalRank.js';
 import { matvec, maxAbs, norm2, transpose } from './ops.js';
 import { gaussianStream, lowRankMatrix, scaledIntegerMatrix } from './testing/matrices.js';
-import { runs } from './testing/runs.js';
 import { TEST_IDENTITY_RTOL } from './tolerances.js';
 
 const integerSystem = (maxRows: number, maxCols: number) =>
@@ -30,7 +29,7 @@ function normalScale(a: DenseMatrix, b: Float64Array): number {
 }
 
 describe('leastSquares', () => {
-  test.prop([integerSystem(8, 8)], { numRuns: runs(300) })(
+  test.prop([integerSystem(8, 8)], { numRuns: 300 })(
     'satisfies the normal equations Aᵀ(Ax − b) ≈ 0 (rel. 1e-10), tall, wide or rank-deficient',
     ({ a, b }) => {
       const { x, residualNorm, rank } = leastSquares(a, b);
@@ -41,7 +40,7 @@ describe('leastSquares', () => {
     },
   );
 
-  test.prop([integerSystem(8, 8)], { numRuns: runs(300) })(
+  test.prop([integerSystem(8, 8)], { numRuns: 300 })(
     'returns the minimum-norm solution: x is orthogonal to the null space of A',
     ({ a, b }) => {
       const { x } = leastSquares(a, b);
@@ -59,7 +58,7 @@ describe('leastSquares', () => {
       fc.integer({ min: 1, max: 20 }),
       fc.integer({ min: 0, max: 1e6 }),
     ],
-    { numRuns: runs(150) },
+    { numRuns: 150 },
   )('is exact on consistent systems A·x₀ = b: A·x = b (rel. 1e-10)', (m, n, r, seed) => {
     const a = lowRankMatrix(m, n, r, seed);
     const next = gaussianStream(seed + 3);

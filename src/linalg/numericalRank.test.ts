@@ -10,7 +10,6 @@ import {
   scaledIntegerMatrix,
   withSingularValues,
 } from './testing/matrices.js';
-import { runs } from './testing/runs.js';
 import { MACHINE_EPS, RANK_UNDECIDABLE_GAP, RANK_UNDECIDABLE_RTOL } from './tolerances.js';
 
 const dims = fc.integer({ min: 1, max: 24 });
@@ -24,7 +23,7 @@ function resultFor(singular: number[], rank: number): RankResult {
 }
 
 describe('numericalRank', () => {
-  test.prop([dims, dims, fc.integer({ min: 0, max: 24 }), seed], { numRuns: runs(200) })(
+  test.prop([dims, dims, fc.integer({ min: 0, max: 24 }), seed], { numRuns: 200 })(
     'a product of Gaussian factors (m×r)(r×n) has numerical rank min(r, m, n)',
     (m, n, r, s) => {
       const a = lowRankMatrix(m, n, r, s);
@@ -32,7 +31,7 @@ describe('numericalRank', () => {
     },
   );
 
-  test.prop([dims, fc.integer({ min: 0, max: 24 }), seed], { numRuns: runs(200) })(
+  test.prop([dims, fc.integer({ min: 0, max: 24 }), seed], { numRuns: 200 })(
     'a Gaussian n×p matrix with p ≥ n has rank n, and its rank is decidable',
     (n, extra, s) => {
       const result = numericalRank(gaussianMatrix(n, n + extra, s));
@@ -50,7 +49,7 @@ describe('numericalRank', () => {
       fc.array(fc.integer({ min: -40, max: 40 }), { minLength: 64, maxLength: 64 }),
       fc.array(fc.integer({ min: -40, max: 40 }), { minLength: 64, maxLength: 64 }),
     ],
-    { numRuns: runs(300) },
+    { numRuns: 300 },
   )(
     'an exact product of scaled-integer factors (m×r)(r×n) never has rank above r or min(m, n)',
     (m, n, r, f, g) => {
@@ -62,7 +61,7 @@ describe('numericalRank', () => {
     },
   );
 
-  test.prop([dims, dims, fc.integer({ min: 1, max: 24 }), seed], { numRuns: runs(100) })(
+  test.prop([dims, dims, fc.integer({ min: 1, max: 24 }), seed], { numRuns: 100 })(
     'uses numpy’s default tol = σ_max·max(m,n)·ε and reports gap = σ_r/σ_{r+1}',
     (m, n, r, s) => {
       const result = numericalRank(lowRankMatrix(m, n, r, s));

@@ -16,7 +16,6 @@ import {
   transpose,
 } from './ops.js';
 import { scaledIntegerMatrix } from './testing/matrices.js';
-import { runs } from './testing/runs.js';
 
 const entries = (count: number) =>
   fc.array(fc.integer({ min: -40, max: 40 }), { minLength: count, maxLength: count });
@@ -42,19 +41,19 @@ const triple = fc
   .chain(([m, k, n]) => fc.tuple(integerMatrix(m, k), integerMatrix(k, n)));
 
 describe('ops', () => {
-  test.prop([triple], { numRuns: runs(200) })(
+  test.prop([triple], { numRuns: 200 })(
     'matmul equals the textbook triple loop exactly (scaled-integer entries)',
     ([a, b]) => {
       expect(Array.from(matmul(a, b).data)).toEqual(Array.from(naiveMatmul(a, b).data));
     },
   );
 
-  test.prop([triple], { numRuns: runs(200) })('(AB)ᵀ = BᵀAᵀ, and transpose is an involution', ([a, b]) => {
+  test.prop([triple], { numRuns: 200 })('(AB)ᵀ = BᵀAᵀ, and transpose is an involution', ([a, b]) => {
     expect(toRows(transpose(matmul(a, b)))).toEqual(toRows(matmul(transpose(b), transpose(a))));
     expect(toRows(transpose(transpose(a)))).toEqual(toRows(a));
   });
 
-  test.prop([dimsArb.chain((m) => dimsArb.chain((n) => integerMatrix(m, n)))], { numRuns: runs(200) })(
+  test.prop([dimsArb.chain((m) => dimsArb.chain((n) => integerMatrix(m, n)))], { numRuns: 200 })(
     'gram = AᵀA, outerGram = AAᵀ, matvec = A·x, all exact on scaled integers',
     (a) => {
       expect(toRows(gram(a))).toEqual(toRows(naiveMatmul(transpose(a), a)));
@@ -65,7 +64,7 @@ describe('ops', () => {
     },
   );
 
-  test.prop([entries(7).map((k) => Float64Array.from(k, (v) => v / 8))], { numRuns: runs(100) })(
+  test.prop([entries(7).map((k) => Float64Array.from(k, (v) => v / 8))], { numRuns: 100 })(
     'norm2² = dot(x, x) and frobenius = norm2 of the entries',
     (x) => {
       expect(norm2(x) ** 2).toBeCloseTo(dot(x, x), 10);
@@ -121,7 +120,7 @@ describe('ops', () => {
       ),
       fc.integer({ min: -1070, max: 1020 }),
     ],
-    { numRuns: runs(300) },
+    { numRuns: 300 },
   )('norm2 scales exactly with a power of two 2^k, from subnormal to huge entries (rel. 4ε)', (xs, k) => {
     // Multiplying by 2^k is exact unless it pushes an entry into the subnormal range, which loses bits: keep
     // the property to entries that stay normal (or zero) after scaling.

@@ -12,7 +12,6 @@ import {
   scaledIntegerMatrix,
   withSingularValues,
 } from './testing/matrices.js';
-import { runs } from './testing/runs.js';
 import { MACHINE_EPS, TEST_IDENTITY_RTOL, TEST_SPECTRUM_UNITS } from './tolerances.js';
 
 /** Matrices with entries k/8, k ∈ [−40, 40] (exact in float64), 1…maxRows × 1…maxCols. */
@@ -39,7 +38,7 @@ function oracle(a: DenseMatrix): Float64Array {
 }
 
 describe('singularValues', () => {
-  test.prop([integerMatrix(9, 9)], { numRuns: runs(300) })(
+  test.prop([integerMatrix(9, 9)], { numRuns: 300 })(
     'agrees with ml-matrix SVD (|Δσ| ≤ 16·max(m,n)·ε·σ_max)',
     (a) => {
       const s = singularValues(a);
@@ -49,7 +48,7 @@ describe('singularValues', () => {
     },
   );
 
-  test.prop([integerMatrix(9, 9)], { numRuns: runs(300) })('are non-negative and descending', (a) => {
+  test.prop([integerMatrix(9, 9)], { numRuns: 300 })('are non-negative and descending', (a) => {
     const s = singularValues(a);
     for (let i = 0; i < s.length; i++) {
       expect(s[i]).toBeGreaterThanOrEqual(0);
@@ -57,19 +56,19 @@ describe('singularValues', () => {
     }
   });
 
-  test.prop([integerMatrix(9, 9)], { numRuns: runs(300) })('Σσ² equals ‖A‖_F² (rel. err ≤ 1e-10)', (a) => {
+  test.prop([integerMatrix(9, 9)], { numRuns: 300 })('Σσ² equals ‖A‖_F² (rel. err ≤ 1e-10)', (a) => {
     const s = singularValues(a);
     const sumSq = s.reduce((acc, x) => acc + x * x, 0);
     const f2 = frobenius(a) ** 2;
     expect(Math.abs(sumSq - f2)).toBeLessThanOrEqual(TEST_IDENTITY_RTOL * Math.max(f2, Number.MIN_VALUE));
   });
 
-  test.prop([integerMatrix(9, 9)], { numRuns: runs(200) })('are invariant under transposition', (a) => {
+  test.prop([integerMatrix(9, 9)], { numRuns: 200 })('are invariant under transposition', (a) => {
     const s = singularValues(a);
     expect(maxAbsDiff(s, singularValues(transpose(a)))).toBeLessThanOrEqual(spectrumTol(a, s[0]!));
   });
 
-  test.prop([integerMatrix(8, 8), fc.integer({ min: 0, max: 1_000_000 })], { numRuns: runs(150) })(
+  test.prop([integerMatrix(8, 8), fc.integer({ min: 0, max: 1_000_000 })], { numRuns: 150 })(
     'are invariant under orthogonal transformations U·A·Vᵀ',
     (a, seed) => {
       const u = randomOrthogonal(a.rows, seed);
@@ -86,7 +85,7 @@ describe('singularValues', () => {
       fc.integer({ min: 2, max: 40 }),
       fc.integer({ min: 0, max: 1_000_000 }),
     ],
-    { numRuns: runs(60) },
+    { numRuns: 60 },
   )('recover prescribed singular values graded from 1 down to 1e-16 (|Δσ| ≤ 16·max(m,n)·ε)', (m, n, seed) => {
     const k = Math.min(m, n);
     const sigma = Float64Array.from({ length: k }, (_, i) => 10 ** ((-16 * i) / Math.max(k - 1, 1)));
@@ -132,7 +131,7 @@ describe('singularValues', () => {
       integerMatrix(6, 6),
       fc.array(fc.constantFrom(5e-324, 1e-320, 1e-310, 2e-308, 1), { minLength: 36, maxLength: 36 }),
     ],
-    { numRuns: runs(200) },
+    { numRuns: 200 },
   )('converge with subnormal entries, matching ml-matrix within the backward-error bound', (a, scales) => {
     // Regression (issue 16): a Jacobian with subnormal weights made the QR iteration give up.
     // The oracle sees the same matrix scaled by 2^600 (exact: every entry becomes normal), then scaled back.
@@ -176,7 +175,7 @@ describe('singularValues', () => {
             .map((xs) => dense(rows, cols, Float64Array.from(xs))),
         ),
     ],
-    { numRuns: runs(200) },
+    { numRuns: 200 },
   )('of mostly-zero matrices agree with ml-matrix and Σσ² = ‖A‖_F²', (a) => {
     const s = singularValues(a);
     const o = oracle(a);

@@ -7,7 +7,6 @@ import { gram, identity, matmul, maxAbs } from './ops.js';
 import { symmetricEigen } from './symmetricEigen.js';
 import { symmetricEigenvalues } from './symmetricEigenvalues.js';
 import { gaussianMatrix, scaledIntegerMatrix, withEigenvalues } from './testing/matrices.js';
-import { runs } from './testing/runs.js';
 import { MACHINE_EPS, TEST_SPECTRUM_UNITS } from './tolerances.js';
 
 const squareIntegerMatrix = (maxN: number) =>
@@ -43,7 +42,7 @@ function residuals(s: DenseMatrix, values: Float64Array, vectors: DenseMatrix): 
 const unit = (n: number) => TEST_SPECTRUM_UNITS * n * MACHINE_EPS;
 
 describe('symmetricEigen', () => {
-  test.prop([squareIntegerMatrix(10)], { numRuns: runs(300) })(
+  test.prop([squareIntegerMatrix(10)], { numRuns: 300 })(
     'S·V = V·Λ and VᵀV = I for S = (A+Aᵀ)/2 (≤ 16·n·ε, times ‖S‖₂ for the first)',
     (a) => {
       const { values, vectors } = symmetricEigen(a);
@@ -53,7 +52,7 @@ describe('symmetricEigen', () => {
     },
   );
 
-  test.prop([squareIntegerMatrix(10)], { numRuns: runs(200) })(
+  test.prop([squareIntegerMatrix(10)], { numRuns: 200 })(
     'values are ascending and equal symmetricEigenvalues',
     (a) => {
       const { values } = symmetricEigen(a);
@@ -67,7 +66,7 @@ describe('symmetricEigen', () => {
       fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 1, maxLength: 24 }),
       fc.integer({ min: 0, max: 1e6 }),
     ],
-    { numRuns: runs(80) },
+    { numRuns: 80 },
   )('vectors stay orthonormal for heavily repeated eigenvalues', (ints, seed) => {
     const lambda = Float64Array.from(ints).sort();
     const s = withEigenvalues(lambda, seed);
@@ -121,7 +120,7 @@ describe('symmetricEigen', () => {
             .map((xs) => dense(n, n, Float64Array.from(xs))),
         ),
     ],
-    { numRuns: runs(200) },
+    { numRuns: 200 },
   )('of mostly-zero matrices: S·V = V·Λ and VᵀV = I, Λ ascending as symmetricEigenvalues', (a) => {
     const s = symmetricPart(a);
     const { values, vectors } = symmetricEigen(a);

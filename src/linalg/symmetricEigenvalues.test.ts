@@ -12,7 +12,6 @@ import {
   scaledIntegerMatrix,
   withEigenvalues,
 } from './testing/matrices.js';
-import { runs } from './testing/runs.js';
 import { MACHINE_EPS, TEST_IDENTITY_RTOL, TEST_SPECTRUM_UNITS } from './tolerances.js';
 
 /** Square matrices with entries k/8, k ∈ [−40, 40], 1…maxN wide (not symmetric: the routine symmetrises). */
@@ -46,7 +45,7 @@ const spectrumTol = (n: number, values: Float64Array) =>
   TEST_SPECTRUM_UNITS * n * MACHINE_EPS * maxAbs(values);
 
 describe('symmetricEigenvalues', () => {
-  test.prop([squareIntegerMatrix(10)], { numRuns: runs(300) })(
+  test.prop([squareIntegerMatrix(10)], { numRuns: 300 })(
     'agree with ml-matrix EVD of (A+Aᵀ)/2 (|Δλ| ≤ 16·n·ε·‖A‖₂)',
     (a) => {
       const o = oracle(a);
@@ -54,7 +53,7 @@ describe('symmetricEigenvalues', () => {
     },
   );
 
-  test.prop([squareIntegerMatrix(10)], { numRuns: runs(300) })(
+  test.prop([squareIntegerMatrix(10)], { numRuns: 300 })(
     'are ascending and sum to the trace (rel. 1e-10)',
     (a) => {
       const ev = symmetricEigenvalues(a);
@@ -68,17 +67,14 @@ describe('symmetricEigenvalues', () => {
     },
   );
 
-  test.prop([squareIntegerMatrix(10)], { numRuns: runs(200) })(
-    'Σλ² equals ‖(A+Aᵀ)/2‖_F² (rel. 1e-10)',
-    (a) => {
-      const ev = symmetricEigenvalues(a);
-      const sumSq = ev.reduce((s, x) => s + x * x, 0);
-      const f2 = frobenius(symmetricPart(a)) ** 2;
-      expect(Math.abs(sumSq - f2)).toBeLessThanOrEqual(TEST_IDENTITY_RTOL * Math.max(f2, Number.MIN_VALUE));
-    },
-  );
+  test.prop([squareIntegerMatrix(10)], { numRuns: 200 })('Σλ² equals ‖(A+Aᵀ)/2‖_F² (rel. 1e-10)', (a) => {
+    const ev = symmetricEigenvalues(a);
+    const sumSq = ev.reduce((s, x) => s + x * x, 0);
+    const f2 = frobenius(symmetricPart(a)) ** 2;
+    expect(Math.abs(sumSq - f2)).toBeLessThanOrEqual(TEST_IDENTITY_RTOL * Math.max(f2, Number.MIN_VALUE));
+  });
 
-  test.prop([squareIntegerMatrix(8), fc.integer({ min: 0, max: 1_000_000 })], { numRuns: runs(150) })(
+  test.prop([squareIntegerMatrix(8), fc.integer({ min: 0, max: 1_000_000 })], { numRuns: 150 })(
     'are invariant under orthogonal similarity Q·S·Qᵀ',
     (a, seed) => {
       const s = symmetricPart(a);
@@ -89,7 +85,7 @@ describe('symmetricEigenvalues', () => {
     },
   );
 
-  test.prop([squareIntegerMatrix(10)], { numRuns: runs(100) })(
+  test.prop([squareIntegerMatrix(10)], { numRuns: 100 })(
     'depend only on the symmetric part: A, Aᵀ, (A+Aᵀ)/2',
     (a) => {
       const ev = symmetricEigenvalues(a);
@@ -105,7 +101,7 @@ describe('symmetricEigenvalues', () => {
       fc.integer({ min: 0, max: 1e6 }),
     ],
     {
-      numRuns: runs(60),
+      numRuns: 60,
     },
   )('recover prescribed (possibly repeated) eigenvalues of Q·diag(λ)·Qᵀ', (ints, seed) => {
     const lambda = Float64Array.from(ints, (k) => k / 8).sort();
@@ -189,7 +185,7 @@ describe('symmetricEigenvalues', () => {
             .map((xs) => dense(n, n, Float64Array.from(xs))),
         ),
     ],
-    { numRuns: runs(200) },
+    { numRuns: 200 },
   )('of mostly-zero matrices agree with ml-matrix EVD of (A+Aᵀ)/2', (a) => {
     const o = oracle(a);
     expect(maxAbsDiff(symmetricEigenvalues(a), o)).toBeLessThanOrEqual(spectrumTol(a.rows, o));

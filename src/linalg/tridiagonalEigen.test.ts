@@ -3,7 +3,6 @@ import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { describe, expect } from 'vitest';
 import { maxAbsDiff } from './close.js';
 import { maxAbs } from './ops.js';
-import { runs } from './testing/runs.js';
 import { MACHINE_EPS, TEST_SPECTRUM_UNITS } from './tolerances.js';
 import { tridiagonalEigen } from './tridiagonalEigen.js';
 import { tridiagonalEigenvalues } from './tridiagonalEigenvalues.js';
@@ -58,7 +57,7 @@ function withVectors(d: readonly number[], e: readonly number[], last = 0) {
 }
 
 describe('tridiagonalEigen (QL with vectors) and tridiagonalEigenvalues (root-free QL)', () => {
-  test.prop([tridiagonal], { numRuns: runs(300) })(
+  test.prop([tridiagonal], { numRuns: 300 })(
     'give the eigenvalues of ml-matrix EVD, and T·z_j = λ_j·z_j with Z orthogonal',
     ([d, e]) => {
       const n = d.length;
@@ -87,7 +86,7 @@ describe('tridiagonalEigen (QL with vectors) and tridiagonalEigenvalues (root-fr
     },
   );
 
-  test.prop([tridiagonal, fc.double({ min: -1e3, max: 1e3, noNaN: true })], { numRuns: runs(100) })(
+  test.prop([tridiagonal, fc.double({ min: -1e3, max: 1e3, noNaN: true })], { numRuns: 100 })(
     'ignore e[n−1], which is outside the matrix',
     ([d, e], last) => {
       expect(Array.from(withVectors(d, e, last).values)).toEqual(Array.from(withVectors(d, e).values));
@@ -99,7 +98,7 @@ describe('tridiagonalEigen (QL with vectors) and tridiagonalEigenvalues (root-fr
     },
   );
 
-  test.prop([tridiagonal, fc.integer({ min: -480, max: 480 })], { numRuns: runs(200) })(
+  test.prop([tridiagonal, fc.integer({ min: -480, max: 480 })], { numRuns: 200 })(
     'tridiagonalEigen scales with T: the eigenvalues of 2^k·T are 2^k times those of T, far from 1 too',
     ([d, e], k) => {
       // Beyond |k| ≈ 480 the squares of the entries leave the range where the sweep's rotations use √(p² + e²)

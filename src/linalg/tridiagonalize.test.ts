@@ -8,7 +8,6 @@ import { type DenseMatrix, dense } from './matrix.js';
 import { maxAbs } from './ops.js';
 import { symmetricLowerFrom } from './symmetrize.js';
 import { gaussianMatrix } from './testing/matrices.js';
-import { runs } from './testing/runs.js';
 import { MACHINE_EPS, TEST_SPECTRUM_UNITS } from './tolerances.js';
 import { tridiagonalEigenvalues } from './tridiagonalEigenvalues.js';
 import { tridiagonalize, tridiagonalizeScalar } from './tridiagonalize.js';
@@ -43,7 +42,7 @@ describe('tridiagonalize (WebAssembly SIMD pass) and tridiagonalizeScalar', () =
   });
 
   // Sizes 1…40 reach every branch of the pass: four-row blocks, paired and leftover columns, leftover rows.
-  test.prop([fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 1_000_000 })], { numRuns: runs(60) })(
+  test.prop([fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 1_000_000 })], { numRuns: 60 })(
     'both reductions give T with the eigenvalues of ml-matrix EVD (|Δλ| ≤ 16·n·ε·‖A‖₂)',
     (n, seed) => {
       const a = gaussianMatrix(n, n, seed);
@@ -95,7 +94,7 @@ describe('tridiagonalize (WebAssembly SIMD pass) and tridiagonalizeScalar', () =
             .map((xs) => dense(n, n, Float64Array.from(xs))),
         ),
     ],
-    { numRuns: runs(200) },
+    { numRuns: 200 },
   )('both reductions of mostly-zero matrices give T with the eigenvalues of ml-matrix EVD', (a) => {
     const n = a.rows;
     const o = oracle(a);

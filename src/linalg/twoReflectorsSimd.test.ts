@@ -4,7 +4,6 @@ import { maxAbsDiff } from './close.js';
 import { applyTwoReflectorsRight } from './householder.js';
 import { maxAbs } from './ops.js';
 import { gaussianStream } from './testing/matrices.js';
-import { runs } from './testing/runs.js';
 import { MACHINE_EPS, TEST_SPECTRUM_UNITS } from './tolerances.js';
 import { svdWorkspace, twoReflectorsInKernel, twoReflectorsKernel } from './twoReflectorsSimd.js';
 
@@ -21,7 +20,7 @@ describe('applyTwoReflectorsRight in WebAssembly SIMD', () => {
       fc.integer({ min: 0, max: 3 }),
       fc.integer({ min: 0, max: 1_000_000 }),
     ],
-    { numRuns: runs(150) },
+    { numRuns: 150 },
   )(
     'equals the scalar loop (rows [r0, r1), columns [c0, c0 + len)), up to rounding',
     (rows, len, c0, seed) => {
@@ -48,7 +47,7 @@ describe('applyTwoReflectorsRight in WebAssembly SIMD', () => {
   test.prop(
     [fc.integer({ min: 1, max: 11 }), fc.integer({ min: 1, max: 40 }), fc.nat(1_000_000), fc.boolean()],
     {
-      numRuns: runs(60),
+      numRuns: 60,
     },
   )(
     'with only one of its two arrays in kernel memory it still equals the scalar loop (the kernel needs both)',
@@ -71,7 +70,7 @@ describe('applyTwoReflectorsRight in WebAssembly SIMD', () => {
   );
 
   test.prop([fc.array(fc.integer({ min: 0, max: 5000 }), { minLength: 1, maxLength: 4 })], {
-    numRuns: runs(40),
+    numRuns: 40,
   })(
     'svdWorkspace gives zeroed, disjoint arrays of the lengths asked, in the kernel memory, dirty or not before',
     (lengths) => {
