@@ -111,5 +111,11 @@ describe('leastSquares', () => {
     );
     expect(() => leastSquares(a, dense(4, 1))).toThrow('matrix is 3×2, right-hand side is 4×1');
     expect(() => leastSquares(a, Float64Array.from([1, Number.NaN, 0]))).toThrow(NonFiniteError);
+    expect(() => leastSquares(a, Float64Array.from([1, Number.NaN, 0]))).toThrow(
+      'leastSquares: right-hand side has a non-finite entry 1 (NaN)',
+    );
+    expect(() => leastSquares(a, Float64Array.from([1, 2, 3]), Number.NaN)).toThrow(
+      'leastSquares: tolerance must be a finite number ≥ 0, got NaN',
+    );
   });
 });

@@ -70,6 +70,21 @@ describe('nullSpace', () => {
     expect(nullSpace(a).cols).toBe(3);
   });
 
+  test('of a wide rank-deficient matrix (rank below its row count) spans the null vectors of its LQ factor too', () => {
+    for (const [m, n, sigma] of [
+      [5, 7, [1, 1e-3, 0, 0, 0]],
+      [3, 9, [2, 0, 0]],
+      [6, 8, [1, 0.5, 0.25, 0.125, 0, 0]],
+    ] as const) {
+      const a = withSingularValues(m, n, sigma, m * n);
+      const basis = nullSpace(a);
+      expect(basis.cols).toBe(n - sigma.filter((x) => x > 0).length);
+      const { relResidual, orth } = check(a, basis);
+      expect(relResidual).toBeLessThanOrEqual(unit(a));
+      expect(orth).toBeLessThanOrEqual(unit(a));
+    }
+  });
+
   test('of a full-column-rank matrix is n×0, of the zero matrix the identity', () => {
     const full = nullSpace(
       fromRows([
@@ -85,5 +100,12 @@ describe('nullSpace', () => {
   test('rejects NaN entries and a negative tol', () => {
     expect(() => nullSpace(fromRows([[Number.NaN, 1]]))).toThrow(NonFiniteError);
     expect(() => nullSpace(fromRows([[1, 1]]), -1)).toThrow(UserError);
+    // Named by nullSpace itself, before the rank routine it calls could name itself.
+    expect(() => nullSpace(fromRows([[1, 1]]), -1)).toThrow(
+      'nullSpace: tolerance must be a finite number ≥ 0, got -1',
+    );
+    expect(() => nullSpace(fromRows([[1], [Number.NaN]]))).toThrow(
+      'nullSpace: matrix has a non-finite entry (1, 0) (NaN)',
+    );
   });
 });

@@ -98,6 +98,7 @@ describe('numericalRank', () => {
       expect(result.rank).toBe(0);
       expect(result.gap).toBe(Number.POSITIVE_INFINITY);
       expect(rankIsDecidable(result)).toBe(true);
+      expect(result.tol).toBe(0);
     }
   });
 
@@ -113,9 +114,40 @@ describe('numericalRank', () => {
     expect(rankIsDecidable(resultFor([1, tiny], 2))).toBe(true);
   });
 
+  test('rankIsDecidable: both thresholds are strict (σ_r = 1e-8·σ_max, or a gap of exactly 1e3, is decidable)', () => {
+    const at = RANK_UNDECIDABLE_RTOL;
+    expect(rankIsDecidable(resultFor([1, at, at / 10], 2))).toBe(true);
+    expect(rankIsDecidable(resultFor([1, at * 0.5, at / 20], 2))).toBe(false);
+    const sv = Float64Array.from([2, 1e-12, 1e-15]);
+    expect(rankIsDecidable({ rank: 2, singularValues: sv, tol: 0, gap: RANK_UNDECIDABLE_GAP })).toBe(true);
+    expect(rankIsDecidable({ rank: 2, singularValues: sv, tol: 0, gap: RANK_UNDECIDABLE_GAP * 0.99 })).toBe(
+      false,
+    );
+    // The threshold is relative to σ_max: 1e-7 is tiny next to σ_max = 1e3, not next to 1.
+    expect(rankIsDecidable(resultFor([1e3, 1e-7, 1e-8], 2))).toBe(false);
+    expect(rankIsDecidable(resultFor([1, 1e-7, 1e-8], 2))).toBe(true);
+  });
+
+  test('a singular value equal to the tol is not counted (strictly above)', () => {
+    // diag(4, 2, 1): the SVD returns these exactly (already diagonal, power-of-two entries).
+    const a = fromRows([
+      [4, 0, 0],
+      [0, 2, 0],
+      [0, 0, 1],
+    ]);
+    expect(Array.from(numericalRank(a).singularValues)).toEqual([4, 2, 1]);
+    expect(numericalRank(a, 2).rank).toBe(1);
+    expect(numericalRank(a, 1).rank).toBe(2);
+    expect(numericalRank(a, 0).rank).toBe(3);
+    expect(numericalRank(a, 2).gap).toBe(2);
+  });
+
   test('rejects a negative or NaN tol with UserError and NaN entries with NonFiniteError', () => {
     const a = fromRows([[1, 2]]);
     expect(() => numericalRank(a, -1)).toThrow(UserError);
+    expect(() => numericalRank(a, -1)).toThrow(
+      'numericalRank: tolerance must be a finite number ≥ 0, got -1',
+    );
     expect(() => numericalRank(a, Number.NaN)).toThrow(UserError);
     expect(() => numericalRank(fromRows([[Number.NaN]]))).toThrow(NonFiniteError);
   });

@@ -111,4 +111,54 @@ describe('ops', () => {
     expect(() => gram(bad)).toThrow(NonFiniteError);
     expect(() => outerGram(bad)).toThrow(NonFiniteError);
   });
+
+  test.prop(
+    [
+      fc.array(
+        fc.integer({ min: -40, max: 40 }).map((k) => k / 8),
+        { minLength: 1, maxLength: 8 },
+      ),
+      fc.integer({ min: -1070, max: 1020 }),
+    ],
+    { numRuns: 300 },
+  )('norm2 scales exactly with a power of two 2^k, from subnormal to huge entries (rel. 4ε)', (xs, k) => {
+    // Multiplying by 2^k is exact unless it pushes an entry into the subnormal range, which loses bits: keep
+    // the property to entries that stay normal (or zero) after scaling.
+    const scaled = xs.map((x) => x * 2 ** k);
+    fc.pre(scaled.every((y, i) => y / 2 ** k === xs[i]));
+    const base = norm2(Float64Array.from(xs));
+    const reference = base * 2 ** k;
+    fc.pre(Number.isFinite(reference) && (reference === 0 || reference >= 2 ** -1000));
+    const got = norm2(Float64Array.from(scaled));
+    expect(Math.abs(got - reference)).toBeLessThanOrEqual(4 * 2 ** -52 * reference);
+  });
+
+  test('norm2 of an infinite entry is Infinity, of a NaN entry NaN; maxAbs is NaN wherever the NaN sits', () => {
+    expect(norm2(Float64Array.from([1, Number.POSITIVE_INFINITY]))).toBe(Number.POSITIVE_INFINITY);
+    expect(norm2(Float64Array.from([Number.NEGATIVE_INFINITY, 1e-300]))).toBe(Number.POSITIVE_INFINITY);
+    expect(norm2(Float64Array.from([Number.NaN, 1]))).toBeNaN();
+    expect(norm2(Float64Array.from([1e300, Number.NaN]))).toBeNaN();
+    expect(norm2(Float64Array.from([1e-300, Number.NaN]))).toBeNaN();
+    expect(maxAbs(Float64Array.from([5, Number.NaN]))).toBeNaN();
+    expect(maxAbs(Float64Array.from([Number.NaN, 5]))).toBeNaN();
+    expect(maxAbs([])).toBe(0);
+  });
+
+  test('identity(0) and transposes of empty and 1×n matrices keep their shapes', () => {
+    expect(identity(0).rows).toBe(0);
+    const t = transpose(fromRows([[1, 2, 3]]));
+    expect([t.rows, t.cols]).toEqual([3, 1]);
+    expect(Array.from(t.data)).toEqual([1, 2, 3]);
+    const e = transpose(dense(0, 4));
+    expect([e.rows, e.cols]).toEqual([4, 0]);
+  });
+
+  test('gram and outerGram of a matrix with zero entries and negative zero are exact', () => {
+    const a = fromRows([
+      [0, -0, 2],
+      [3, 0, -1],
+    ]);
+    expect(toRows(gram(a))).toEqual(toRows(naiveMatmul(transpose(a), a)));
+    expect(toRows(outerGram(a))).toEqual(toRows(naiveMatmul(a, transpose(a))));
+  });
 });

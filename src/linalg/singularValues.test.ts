@@ -154,4 +154,34 @@ describe('singularValues', () => {
     expect(() => singularValues(fromRows([[1, Number.NaN]]))).toThrow(NonFiniteError);
     expect(() => singularValues(fromRows([[1], [Number.POSITIVE_INFINITY]]))).toThrow(/entry \(1, 0\)/);
   });
+
+  /**
+   * Mostly-zero matrices (three in four entries exactly 0, the rest k/8): columns and rows that are already
+   * reduced, split blocks and zero diagonals, which send the reductions and the QR iterations down their
+   * early-exit and deflation branches.
+   */
+  const sparseEntry = fc.oneof(
+    { arbitrary: fc.constant(0), weight: 3 },
+    { arbitrary: fc.integer({ min: -40, max: 40 }).map((k) => k / 8), weight: 1 },
+  );
+
+  test.prop(
+    [
+      fc
+        .record({ rows: fc.integer({ min: 1, max: 12 }), cols: fc.integer({ min: 1, max: 12 }) })
+        .chain(({ rows, cols }) =>
+          fc
+            .array(sparseEntry, { minLength: rows * cols, maxLength: rows * cols })
+            .map((xs) => dense(rows, cols, Float64Array.from(xs))),
+        ),
+    ],
+    { numRuns: 200 },
+  )('of mostly-zero matrices agree with ml-matrix and Σσ² = ‖A‖_F²', (a) => {
+    const s = singularValues(a);
+    const o = oracle(a);
+    expect(maxAbsDiff(s, o)).toBeLessThanOrEqual(spectrumTol(a, o[0] ?? 0));
+    const f2 = frobenius(a) ** 2;
+    const sumSq = s.reduce((acc, x) => acc + x * x, 0);
+    expect(Math.abs(sumSq - f2)).toBeLessThanOrEqual(TEST_IDENTITY_RTOL * Math.max(f2, Number.MIN_VALUE));
+  });
 });

@@ -4,7 +4,7 @@ import { fc, test } from '@fast-check/vitest';
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 import { maxAbsDiff } from './close.js';
-import type { DenseMatrix } from './matrix.js';
+import { type DenseMatrix, dense } from './matrix.js';
 import { maxAbs } from './ops.js';
 import { symmetricLowerFrom } from './symmetrize.js';
 import { gaussianMatrix } from './testing/matrices.js';
@@ -72,5 +72,33 @@ describe('tridiagonalize (WebAssembly SIMD pass) and tridiagonalizeScalar', () =
     const r = spawnSync(process.execPath, [script, '--check'], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
+  });
+
+  /**
+   * Mostly-zero matrices (three in four entries exactly 0, the rest k/8): columns and rows that are already
+   * reduced, split blocks and zero diagonals, which send the reductions and the QR iterations down their
+   * early-exit and deflation branches.
+   */
+  const sparseEntry = fc.oneof(
+    { arbitrary: fc.constant(0), weight: 3 },
+    { arbitrary: fc.integer({ min: -40, max: 40 }).map((k) => k / 8), weight: 1 },
+  );
+
+  test.prop(
+    [
+      fc
+        .integer({ min: 1, max: 14 })
+        .chain((n) =>
+          fc
+            .array(sparseEntry, { minLength: n * n, maxLength: n * n })
+            .map((xs) => dense(n, n, Float64Array.from(xs))),
+        ),
+    ],
+    { numRuns: 200 },
+  )('both reductions of mostly-zero matrices give T with the eigenvalues of ml-matrix EVD', (a) => {
+    const n = a.rows;
+    const o = oracle(a);
+    expect(maxAbsDiff(viaReduction(tridiagonalize, a), o)).toBeLessThanOrEqual(tol(n, o));
+    expect(maxAbsDiff(viaReduction(tridiagonalizeScalar, a), o)).toBeLessThanOrEqual(tol(n, o));
   });
 });

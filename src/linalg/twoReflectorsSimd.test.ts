@@ -5,7 +5,7 @@ import { applyTwoReflectorsRight } from './householder.js';
 import { maxAbs } from './ops.js';
 import { gaussianStream } from './testing/matrices.js';
 import { MACHINE_EPS, TEST_SPECTRUM_UNITS } from './tolerances.js';
-import { svdWorkspace, twoReflectorsKernel } from './twoReflectorsSimd.js';
+import { svdWorkspace, twoReflectorsInKernel, twoReflectorsKernel } from './twoReflectorsSimd.js';
 
 describe('applyTwoReflectorsRight in WebAssembly SIMD', () => {
   it('has the kernel in Node (a silent fallback to the scalar loop would go unnoticed)', () => {
@@ -43,4 +43,66 @@ describe('applyTwoReflectorsRight in WebAssembly SIMD', () => {
       expect(maxAbsDiff(wa!, a)).toBeLessThanOrEqual(TEST_SPECTRUM_UNITS * len * MACHINE_EPS * scale * 8);
     },
   );
+
+  test.prop(
+    [fc.integer({ min: 1, max: 11 }), fc.integer({ min: 1, max: 40 }), fc.nat(1_000_000), fc.boolean()],
+    {
+      numRuns: 60,
+    },
+  )(
+    'with only one of its two arrays in kernel memory it still equals the scalar loop (the kernel needs both)',
+    (rows, len, seed, matrixInKernel) => {
+      const stride = len;
+      const g = gaussianStream(seed);
+      const a = Float64Array.from({ length: rows * stride }, g);
+      const vv = Float64Array.from({ length: 2 * len }, g);
+      const [wa, wvv] = svdWorkspace(a.length, vv.length)!;
+      // The other array of the pair sits in kernel memory too, but holds garbage: a kernel call would read it.
+      wa!.set(matrixInKernel ? a : a.map(() => 1e3));
+      wvv!.set(matrixInKernel ? vv.map(() => 1e3) : vv);
+      const mixedA = matrixInKernel ? wa! : a.slice();
+      const mixedV = matrixInKernel ? vv : wvv!;
+      const plain = a.slice();
+      applyTwoReflectorsRight(plain, stride, 0, rows, 0, len, vv, 1.5, 0.5, 0.25);
+      applyTwoReflectorsRight(mixedA, stride, 0, rows, 0, len, mixedV, 1.5, 0.5, 0.25);
+      expect(Array.from(mixedA)).toEqual(Array.from(plain));
+    },
+  );
+
+  test.prop([fc.array(fc.integer({ min: 0, max: 5000 }), { minLength: 1, maxLength: 4 })], {
+    numRuns: 40,
+  })(
+    'svdWorkspace gives zeroed, disjoint arrays of the lengths asked, in the kernel memory, dirty or not before',
+    (lengths) => {
+      for (const view of svdWorkspace(10_000, 10_000)!) view.fill(7);
+      const views = svdWorkspace(...lengths)!;
+      const buffer = twoReflectorsKernel()!.memory.buffer;
+      expect(views.map((v) => v.length)).toEqual(lengths);
+      for (const v of views) {
+        expect(v.buffer).toBe(buffer);
+        expect(v.every((x) => x === 0)).toBe(true);
+      }
+      views.forEach((v, i) => {
+        v.fill(i + 1);
+      });
+      views.forEach((v, i) => {
+        expect(v.every((x) => x === i + 1)).toBe(true);
+      });
+    },
+  );
+
+  it('runs in the kernel exactly when both arrays live in its memory, and leaves them alone otherwise', () => {
+    const [wa, wvv] = svdWorkspace(8, 8)!;
+    wa!.fill(1);
+    wvv!.fill(0.5);
+    const plainA = new Float64Array(8).fill(1);
+    const plainV = new Float64Array(8).fill(0.5);
+    expect(twoReflectorsInKernel(plainA, 4, 0, 2, 0, 4, plainV, 1, 1, 1)).toBe(false);
+    expect(twoReflectorsInKernel(wa!, 4, 0, 2, 0, 4, plainV, 1, 1, 1)).toBe(false);
+    expect(twoReflectorsInKernel(plainA, 4, 0, 2, 0, 4, wvv!, 1, 1, 1)).toBe(false);
+    expect(Array.from(wa!)).toEqual(Array.from(plainA));
+    expect(Array.from(plainA)).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
+    expect(twoReflectorsInKernel(wa!, 4, 0, 2, 0, 4, wvv!, 1, 1, 1)).toBe(true);
+    expect(Array.from(wa!)).not.toEqual(Array.from(plainA));
+  });
 });
