@@ -85,6 +85,14 @@ export function svdWorkspace(...lengths: number[]): Float64Array[] | null {
   return out;
 }
 
+/** The loaded kernel when every array lives in its memory (it reads and writes them in place); else null. */
+function kernelHolding(a: Float64Array, b: Float64Array, c: Float64Array = b): TwoReflectors | null {
+  const k = kernel;
+  if (k === undefined || k === null) return null;
+  const buffer = k.memory.buffer;
+  return a.buffer === buffer && b.buffer === buffer && c.buffer === buffer ? k : null;
+}
+
 /** Runs applyTwoReflectorsRight's arguments in the kernel when `a` and `vv` live in its memory; else false. */
 export function twoReflectorsInKernel(
   a: Float64Array,
@@ -98,10 +106,8 @@ export function twoReflectorsInKernel(
   tau2: number,
   c12: number,
 ): boolean {
-  const k = kernel;
-  if (k === undefined || k === null) return false;
-  const buffer = k.memory.buffer;
-  if (a.buffer !== buffer || vv.buffer !== buffer) return false;
+  const k = kernelHolding(a, vv);
+  if (k === null) return false;
   k.two(a.byteOffset, stride, r0, r1, c0, len, vv.byteOffset, tau1, tau2, c12);
   return true;
 }
@@ -118,10 +124,8 @@ export function reflectorRightInKernel(
   voff: number,
   tau: number,
 ): boolean {
-  const k = kernel;
-  if (k === undefined || k === null) return false;
-  const buffer = k.memory.buffer;
-  if (a.buffer !== buffer || vs.buffer !== buffer) return false;
+  const k = kernelHolding(a, vs);
+  if (k === null) return false;
   k.right(a.byteOffset, stride, r0, r1, c0, len, vs.byteOffset + 8 * voff, tau);
   return true;
 }
@@ -138,10 +142,8 @@ export function reflectorLeftInKernel(
   tau: number,
   z: Float64Array,
 ): boolean {
-  const k = kernel;
-  if (k === undefined || k === null) return false;
-  const buffer = k.memory.buffer;
-  if (a.buffer !== buffer || u.buffer !== buffer || z.buffer !== buffer) return false;
+  const k = kernelHolding(a, u, z);
+  if (k === null) return false;
   k.left(a.byteOffset, stride, r0, len, c0, c1, u.byteOffset, tau, z.byteOffset);
   return true;
 }
