@@ -196,7 +196,7 @@ const argv = fc.oneof(
   fc
     .tuple(
       fc.oneof(badNumber, junk),
-      options(['--workers', '--shard', '--seed', '--json', '--archive'], common),
+      options(['--workers', '--steps', '--shard', '--seed', '--json', '--archive'], common),
     )
     .map(([time, rest]) => ['hunt', 'single-relu-no-spurious-min', ...rest, '--time', time]),
   options(['--json', '--archive'], fc.oneof(pathValue, junk)).chain((rest) =>

@@ -31,6 +31,48 @@ function files(root: string): string[] {
   return out.sort();
 }
 
+describe('hunt --steps', () => {
+  test('takes exactly n steps, the claims in turns of one step each, and reports them per claim', async () => {
+    const hunt = await cli(
+      'hunt',
+      'dl18-quadratic',
+      'dead-relu-plateau',
+      '--steps',
+      '4',
+      '--seed',
+      '5',
+      '--workers',
+      '1',
+      '--no-write',
+      '--archive',
+      join(dir, 'steps'),
+      '--json',
+    );
+    expect(hunt.code, hunt.err).toBe(0);
+    const summary = JSON.parse(hunt.out) as {
+      steps: number;
+      perClaim: { claim: string; steps: number; runs: number }[];
+      perWorker: { steps: number; pastDeadlineSeconds: number | null }[];
+    };
+    expect(summary.steps).toBe(4);
+    expect(summary.perClaim.map((c) => [c.claim, c.steps])).toEqual([
+      ['dl18-quadratic', 2],
+      ['dead-relu-plateau', 2],
+    ]);
+    for (const c of summary.perClaim) expect(c.runs).toBeGreaterThan(0);
+    expect(summary.perWorker[0]).toMatchObject({ steps: 4, pastDeadlineSeconds: null });
+  });
+
+  test('needs --time or --steps', async () => {
+    const hunt = await cli('hunt', 'dead-relu-plateau');
+    expect(hunt.code).toBe(2);
+    expect(hunt.err).toMatch(/hunt needs --time, --steps or both/);
+    const zero = await cli('hunt', 'dead-relu-plateau', '--steps', '0');
+    expect(zero.code).toBe(2);
+    expect(zero.err).toMatch(/--steps must be an integer in \[1, 1000000000\]/);
+  });
+});
+
 describe('two hunt shards merged by `landscape merge`', () => {
   test('the union of both shards lands in the archive; a second merge adds nothing', async () => {
     for (const shard of ['1/2', '2/2']) {
@@ -53,7 +95,7 @@ describe('two hunt shards merged by `landscape merge`', () => {
       expect(hunt.code, hunt.err).toBe(0);
       // Per worker: its rate over its own steps, when it started and how far its last step ran past the deadline.
       expect(hunt.out).toMatch(
-        /worker 0: \d+ runs in [\d.]+ s of steps \([\d.]+\/s\); first step at [\d.]+ s, last one ended -?[\d.]+ s past the deadline/,
+        /worker 0: \d+ steps, \d+ runs in [\d.]+ s of steps \([\d.]+\/s\); first step at [\d.]+ s, last one ended at [\d.]+ s \(-?[\d.]+ s past the deadline\)/,
       );
       mkdirSync(archive, { recursive: true });
     }

@@ -98,10 +98,7 @@ describe('guided hunting', () => {
 
   test('shards partition the step indices and seeds differ between steps', () => {
     const shards = [1, 2, 3].map(
-      (index) =>
-        new Set(
-          Array.from({ length: 20 }, (_, j) => shardStep({ index, count: 3 }, j % 2, 2, Math.floor(j / 2))),
-        ),
+      (index) => new Set(Array.from({ length: 20 }, (_, j) => shardStep({ index, count: 3 }, j))),
     );
     const all = [...shards[0]!, ...shards[1]!, ...shards[2]!];
     expect(new Set(all).size).toBe(all.length);

@@ -32,14 +32,9 @@ export function stepSeed(base: number, k: number): number {
   return (h ^ (h >>> 15)) & 0x7fffffff;
 }
 
-/** The step indices of shard i of n (1-based), for worker w of W: k = (i−1) + n·(w + W·j), j = 0, 1, 2, … */
-export function shardStep(
-  shard: { index: number; count: number },
-  worker: number,
-  workers: number,
-  j: number,
-): number {
-  return shard.index - 1 + shard.count * (worker + workers * j);
+/** The step index of pass j in shard i of n (1-based): k = (i−1) + n·j, so shards never share a k. */
+export function shardStep(shard: { index: number; count: number }, pass: number): number {
+  return shard.index - 1 + shard.count * pass;
 }
 
 /**

@@ -8,13 +8,17 @@ import { cleanStaleTemporaries, writeFileAtomicReplace } from '../archive/index.
 import { type ClaimRegistry, DISTINCT_LOSS_RTOL, type NearMiss, POOL_SIZE } from '../claims/index.js';
 import { UserError } from '../errors.js';
 import { type HuntProgress, huntLoop } from './huntLoop.js';
+import { HuntSchedule } from './huntSchedule.js';
 import type { HuntWorkerData } from './huntWorker.js';
 import type { Io } from './io.js';
 import { cacheRoot, projectRoot } from './paths.js';
 
 export interface HuntOptions {
   readonly ids: readonly string[];
-  readonly ms: number;
+  /** Stop starting steps after this long (null: no time limit)… */
+  readonly ms: number | null;
+  /** …or after this many steps in all (null: no step limit); at least one of the two is set. */
+  readonly steps: number | null;
   readonly workers: number | undefined;
   readonly shard: { readonly index: number; readonly count: number };
   readonly seed: number;
@@ -53,6 +57,15 @@ function savePool(id: string, pool: readonly NearMiss[]): void {
   }
 }
 
+/** "90 s", "200 steps", or "90 s or 200 steps, whichever comes first". */
+function limits(options: Pick<HuntOptions, 'ms' | 'steps'>): string {
+  const time = options.ms === null ? null : `${Math.round(options.ms / 1000)} s`;
+  const steps = options.steps === null ? null : `${options.steps} steps`;
+  return time !== null && steps !== null
+    ? `${time} or ${steps}, whichever comes first`
+    : (time ?? steps ?? '');
+}
+
 function mergePools(into: Map<string, NearMiss[]>, from: Record<string, NearMiss[]>): void {
   for (const [id, pool] of Object.entries(from)) {
     const merged = [...(into.get(id) ?? []), ...pool].sort((a, b) => b.score - a.score);
@@ -82,7 +95,8 @@ export async function huntCommand(registry: ClaimRegistry, options: HuntOptions,
     );
   const workers = options.workers ?? availableParallelism();
   const started = Date.now();
-  const deadline = started + options.ms;
+  const deadline = options.ms === null ? Number.POSITIVE_INFINITY : started + options.ms;
+  const schedule = HuntSchedule.create(claims.length, options.steps);
   const pools = new Map<string, NearMiss[]>(claims.map((c) => [c.id, loadPool(c.id)]));
   const stop = new Int32Array(new SharedArrayBuffer(4));
   const files = new Int32Array(new SharedArrayBuffer(4));
@@ -99,15 +113,19 @@ export async function huntCommand(registry: ClaimRegistry, options: HuntOptions,
   // workers × one worker's, this says whether start-up (a thread loads the claims first) or the last step running
   // past the deadline (steps are not interrupted) took the time.
   const perWorker = Array.from({ length: workers }, () => ({
+    steps: 0,
     runs: 0,
     busyMs: 0,
     firstMs: null as number | null,
     lastMs: null as number | null,
   }));
+  // Per claim, summed over workers: steps, runs and wall time inside its steps. A claim's runs differ in cost by
+  // orders of magnitude, so this is what says which claims a worker count speeds up and which it does not.
+  const perClaim = new Map(claims.map((c) => [c.id, { steps: 0, runs: 0, busyMs: 0 }]));
 
   if (!options.json) {
     io.err(
-      `hunting ${claims.map((c) => c.id).join(', ')} for ${Math.round(options.ms / 1000)} s on ${workers} worker(s), ` +
+      `hunting ${claims.map((c) => c.id).join(', ')} for ${limits(options)} on ${workers} worker(s), ` +
         `seed ${options.seed}, shard ${options.shard.index}/${options.shard.count}; Ctrl-C stops cleanly`,
     );
   }
@@ -115,25 +133,33 @@ export async function huntCommand(registry: ClaimRegistry, options: HuntOptions,
     !options.json && io.interactive
       ? new cliProgress.SingleBar(
           {
-            format:
-              'hunt |{bar}| {elapsed}s/{total}s  {runs} runs ({rate}/s)  found {found}  best score {best}',
+            format: `hunt |{bar}| ${options.ms === null ? '{value}/{total} steps' : '{elapsed}s/{total}s'}  {runs} runs ({rate}/s)  found {found}  best score {best}`,
             hideCursor: true,
             clearOnComplete: false,
           },
           cliProgress.Presets.shades_classic,
         )
       : null;
-  bar?.start(Math.round(options.ms / 1000), 0, { runs: 0, rate: '0', found: 0, best: '-', elapsed: 0 });
+  const barTotal = options.ms === null ? (options.steps ?? 0) : Math.round(options.ms / 1000);
+  let stepsDone = 0;
+  bar?.start(barTotal, 0, { runs: 0, rate: '0', found: 0, best: '-', elapsed: 0 });
   let lastLine = Date.now();
   const onProgress = (p: HuntProgress) => {
     runs += p.runs;
+    stepsDone++;
     const mine = perWorker[p.worker];
     if (mine !== undefined) {
+      mine.steps++;
       mine.runs += p.runs;
       mine.busyMs += p.stepMs;
-      const now = Date.now() - started;
-      mine.firstMs ??= now - p.stepMs;
-      mine.lastMs = now;
+      mine.firstMs ??= p.startedAt - started;
+      mine.lastMs = p.endedAt - started;
+    }
+    const claimTally = perClaim.get(p.claim);
+    if (claimTally !== undefined) {
+      claimTally.steps++;
+      claimTally.runs += p.runs;
+      claimTally.busyMs += p.stepMs;
     }
     duplicates += p.duplicates;
     for (const f of p.unwritten) unwritten.add(f);
@@ -151,7 +177,7 @@ export async function huntCommand(registry: ClaimRegistry, options: HuntOptions,
       best: bestScore === null ? '-' : bestScore.toPrecision(4),
       elapsed: Math.round(elapsed),
     };
-    bar?.update(Math.min(Math.round(elapsed), Math.round(options.ms / 1000)), payload);
+    bar?.update(Math.min(options.ms === null ? stepsDone : Math.round(elapsed), barTotal), payload);
     if (bar === null && !options.json && Date.now() - lastLine > 10_000) {
       lastLine = Date.now();
       io.err(
@@ -183,9 +209,10 @@ export async function huntCommand(registry: ClaimRegistry, options: HuntOptions,
         seed: options.seed,
         shard: options.shard,
         worker: w,
-        workers,
         archive: options.archive,
         deadline,
+        schedule: schedule.buffer,
+        steps: options.steps,
         pools: Object.fromEntries(pools),
         stop: stop.buffer as SharedArrayBuffer,
         write: options.write,
@@ -211,9 +238,9 @@ export async function huntCommand(registry: ClaimRegistry, options: HuntOptions,
       seed: options.seed,
       shard: options.shard,
       worker: 0,
-      workers: threads + 1,
       archive: options.archive,
       deadline,
+      schedule,
       pools,
       stop,
       write: options.write,
@@ -234,7 +261,8 @@ export async function huntCommand(registry: ClaimRegistry, options: HuntOptions,
     seed: options.seed,
     shard: `${options.shard.index}/${options.shard.count}`,
     workers,
-    seconds: Math.round(seconds),
+    seconds: Number(seconds.toFixed(1)),
+    steps: stepsDone,
     runs,
     runsPerSecond: Number((runs / Math.max(seconds, 1e-3)).toFixed(2)),
     interrupted,
@@ -244,12 +272,22 @@ export async function huntCommand(registry: ClaimRegistry, options: HuntOptions,
     bestScore,
     perWorker: perWorker.map((w, i) => ({
       worker: i,
+      steps: w.steps,
       runs: w.runs,
       busySeconds: Number((w.busyMs / 1000).toFixed(2)),
       runsPerSecond: Number((w.runs / Math.max(w.busyMs / 1000, 1e-3)).toFixed(2)),
       /** Seconds from the start to its first step, and from the deadline to the end of its last (null: no step). */
       startSeconds: w.firstMs === null ? null : Number((w.firstMs / 1000).toFixed(2)),
-      pastDeadlineSeconds: w.lastMs === null ? null : Number(((w.lastMs - options.ms) / 1000).toFixed(2)),
+      endSeconds: w.lastMs === null ? null : Number((w.lastMs / 1000).toFixed(2)),
+      pastDeadlineSeconds:
+        w.lastMs === null || options.ms === null ? null : Number(((w.lastMs - options.ms) / 1000).toFixed(2)),
+    })),
+    perClaim: [...perClaim].map(([claim, c]) => ({
+      claim,
+      steps: c.steps,
+      runs: c.runs,
+      busySeconds: Number((c.busyMs / 1000).toFixed(2)),
+      runsPerSecond: Number((c.runs / Math.max(c.busyMs / 1000, 1e-3)).toFixed(2)),
     })),
     duplicates,
     unwritten: [...unwritten].map((f) => relative(root, f)),
@@ -258,16 +296,17 @@ export async function huntCommand(registry: ClaimRegistry, options: HuntOptions,
     io.out(JSON.stringify(summary, null, 2));
   } else {
     io.out(
-      `${interrupted ? 'interrupted' : 'done'} after ${summary.seconds} s: ${runs} runs (${summary.runsPerSecond}/s), ` +
+      `${interrupted ? 'interrupted' : 'done'} after ${summary.seconds} s: ${stepsDone} steps, ${runs} runs (${summary.runsPerSecond}/s), ` +
         `${created.size} new counterexample(s), ${found.size} certified in all, ${duplicates} near-duplicate(s) not kept ` +
         `(same claim, subject shape and loss within ${DISTINCT_LOSS_RTOL} relative), ${uncertified.length} uncertified failure(s)`,
     );
     for (const w of summary.perWorker)
       io.out(
-        `  worker ${w.worker}: ${w.runs} runs in ${w.busySeconds} s of steps (${w.runsPerSecond}/s)` +
-          (w.startSeconds === null || w.pastDeadlineSeconds === null
+        `  worker ${w.worker}: ${w.steps} steps, ${w.runs} runs in ${w.busySeconds} s of steps (${w.runsPerSecond}/s)` +
+          (w.startSeconds === null || w.endSeconds === null
             ? ''
-            : `; first step at ${w.startSeconds} s, last one ended ${w.pastDeadlineSeconds} s past the deadline`),
+            : `; first step at ${w.startSeconds} s, last one ended at ${w.endSeconds} s` +
+              (w.pastDeadlineSeconds === null ? '' : ` (${w.pastDeadlineSeconds} s past the deadline)`)),
       );
     for (const f of summary.created) io.out(`  new: ${f}`);
     for (const f of summary.unwritten)

@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { allClaims } from '../../properties/index.js';
 import { ClaimRegistry, type NearMiss } from '../claims/index.js';
 import { huntLoop } from './huntLoop.js';
+import { HuntSchedule } from './huntSchedule.js';
 
 /** The data a hunt worker starts with (see hunt.ts). */
 export interface HuntWorkerData {
@@ -9,9 +10,10 @@ export interface HuntWorkerData {
   readonly seed: number;
   readonly shard: { readonly index: number; readonly count: number };
   readonly worker: number;
-  readonly workers: number;
   readonly archive: string;
   readonly deadline: number;
+  readonly schedule: SharedArrayBuffer;
+  readonly steps: number | null;
   readonly pools: Record<string, NearMiss[]>;
   readonly stop: SharedArrayBuffer;
   readonly write: boolean;
@@ -33,9 +35,9 @@ async function start(): Promise<void> {
     seed: data.seed,
     shard: data.shard,
     worker: data.worker,
-    workers: data.workers,
     archive: data.archive,
     deadline: data.deadline,
+    schedule: new HuntSchedule(data.schedule, claims.length, data.steps),
     pools,
     stop: new Int32Array(data.stop),
     write: data.write,

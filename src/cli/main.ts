@@ -20,7 +20,14 @@ import {
 import { replayCommand } from './replay.js';
 import { reportCommand } from './report.js';
 import { runCommand } from './run.js';
-import { MAX_RUNS, parseDuration, parseInteger, parseReplayPath, resolveSeed } from './seed.js';
+import {
+  MAX_HUNT_STEPS,
+  MAX_RUNS,
+  parseDuration,
+  parseInteger,
+  parseReplayPath,
+  resolveSeed,
+} from './seed.js';
 
 /** Exit codes: 0 all as expected, 1 a verdict or replay not as expected, 2 bad usage or bad input. */
 export const EXIT_USAGE = 2;
@@ -175,7 +182,11 @@ function buildProgram(
       "long counterexample search on worker threads, guided by each claim's score; Ctrl-C keeps all found",
     )
     .argument('[ids...]', 'claim ids (default: every claim with a hypothesis generator)')
-    .requiredOption('--time <duration>', 'how long, e.g. 90s, 10m, 1h30m')
+    .option('--time <duration>', 'start no step after this long, e.g. 90s, 10m, 1h30m')
+    .option(
+      '--steps <n>',
+      `stop after n steps in all, an integer in [1, ${MAX_HUNT_STEPS}] (a step: one claim, 8 random cases and up to 8 guided ones; claims take turns); with --time, whichever comes first`,
+    )
     .option('--workers <n>', 'worker threads (default: all cores)')
     .option('--shard <i/n>', 'search only shard i of n of the seed space (CI matrices)')
     .option('--seed <s>', 'base seed (default: $LANDSCAPE_SEED, else fresh and printed)')
@@ -187,7 +198,8 @@ function buildProgram(
       async (
         ids: string[],
         opts: {
-          time: string;
+          time?: string;
+          steps?: string;
           workers?: string;
           shard?: string;
           seed?: string;
@@ -199,6 +211,8 @@ function buildProgram(
       ) => {
         if (userFile !== null)
           throw new UserError(`hunt runs the built-in claims only; it does not take ${userFile}`);
+        if (opts.time === undefined && opts.steps === undefined)
+          throw new UserError('hunt needs --time, --steps or both (e.g. --time 10m)');
         const { seed } = resolveSeed(opts.seed);
         let shard = { index: 1, count: 1 };
         if (opts.shard !== undefined) {
@@ -215,7 +229,8 @@ function buildProgram(
             registry,
             {
               ids,
-              ms: parseDuration('--time', opts.time),
+              ms: opts.time === undefined ? null : parseDuration('--time', opts.time),
+              steps: opts.steps === undefined ? null : parseInteger('--steps', opts.steps, 1, MAX_HUNT_STEPS),
               workers:
                 opts.workers === undefined ? undefined : parseInteger('--workers', opts.workers, 1, 256),
               shard,

@@ -4,6 +4,9 @@ import { UserError } from '../errors.js';
 /** Cap of `check --runs`: 10⁶ cases is hours for the slowest claim; more is a typo, not a plan. */
 export const MAX_RUNS = 1_000_000;
 
+/** Cap of `hunt --steps`: the shared step counter is 32-bit, and 10⁹ steps is weeks even for the cheapest claims. */
+export const MAX_HUNT_STEPS = 1_000_000_000;
+
 /** A fast-check replay path: non-negative integers separated by ':' (e.g. 0:3:1); a UserError otherwise. */
 export function parseReplayPath(text: string): string {
   if (!/^\d{1,9}(:\d{1,9}){0,999}$/.test(text))
