@@ -6,17 +6,29 @@
 // Whatever else the machine does slows both halves of a pair alike, so the ratio holds under load where two
 // separate runs would not. Prints the load average before and after each case, and writes bench/results.json.
 //
+// Then `hunt-scaling`: the same fixed hunt (HUNT_STEPS steps of every hunted claim in turn, seed HUNT_SEED, no file
+// written, an empty near-miss cache) with `--workers 1` and `--workers 2`, alternately; each gives cases per second
+// (runs / wall time), and the case reports the speed-up (2 workers over 1) per pair. No numpy twin.
+//
 // Usage: node bench/run.js [--full-grid] [case names…]
 //   --full-grid  the phase-transition case on the whole grid (1000 cells × 100 trials, one pair; the numpy
 //                half alone takes about 6 minutes) instead of the stated subgrid (bench/phase_transition.ts).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const caseJs = here('../dist/bench/case.js');
+const landscapeJs = here('../bin/landscape.js');
+
+/** Hunt scaling (issue 15): the hunt's steps, its seed, the pairs (1 worker, 2 workers) and the target speed-up. */
+const HUNT_STEPS = 100; // four passes over the 25 hunted claims: about 50 s on one worker
+const HUNT_SEED = 5;
+const HUNT_PAIRS = 1;
+const HUNT_TARGET = 1.8;
 const twinPy = here('./numpy_cases.py');
 
 if (!existsSync(caseJs)) {
@@ -193,6 +205,85 @@ for (const c of cases) {
   ]);
 }
 
+/** One fixed hunt on `workers` workers: its JSON summary, or { failure }. */
+function hunt(workers) {
+  const cache = mkdtempSync(join(tmpdir(), 'bench-hunt-'));
+  try {
+    const argv = ['hunt', '--no-write', '--steps', String(HUNT_STEPS), '--seed', String(HUNT_SEED)];
+    const run = spawnSync(process.execPath, [landscapeJs, ...argv, '--workers', String(workers), '--json'], {
+      encoding: 'utf8',
+      env: { ...process.env, LANDSCAPE_CACHE_DIR: cache },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (run.status !== 0)
+      return { failure: `exit ${run.status}: ${(run.stderr ?? '').trim().split('\n').pop()}` };
+    return JSON.parse(run.stdout);
+  } catch (e) {
+    return { failure: e.message };
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
+  }
+}
+
+let huntScaling = null;
+if (wanted.length === 0 || wanted.includes('hunt-scaling')) {
+  const t0 = performance.now();
+  const loadBefore = loadavg();
+  process.stderr.write(
+    `bench: hunt-scaling (${HUNT_PAIRS} pair(s) of a ${HUNT_STEPS}-step hunt on 1 then 2 workers) …\n`,
+  );
+  const pairs = [];
+  let failure = null;
+  for (let p = 0; p < HUNT_PAIRS && failure === null; p++) {
+    const one = hunt(1);
+    const two = one.failure === undefined ? hunt(2) : one;
+    if (two.failure !== undefined) {
+      failure = two.failure;
+      process.stderr.write(`bench: hunt-scaling failed: ${failure}\n`);
+      break;
+    }
+    const side = (s) => ({
+      seconds: s.seconds,
+      steps: s.steps,
+      runs: s.runs,
+      runsPerSecond: s.runsPerSecond,
+      perWorker: s.perWorker,
+    });
+    pairs.push({ one: side(one), two: side(two), speedup: two.runsPerSecond / one.runsPerSecond });
+  }
+  const speedups = pairs.map((p) => p.speedup).sort((x, y) => x - y);
+  const speedup = quantile(speedups, 0.5);
+  const verdict = speedup === null ? '–' : speedup >= HUNT_TARGET ? 'met' : 'MISSED';
+  const loadAfter = loadavg();
+  huntScaling = {
+    steps: HUNT_STEPS,
+    seed: HUNT_SEED,
+    speedup,
+    speedupSpread: speedups.length > 0 ? { min: speedups[0], max: speedups.at(-1) } : null,
+    target: HUNT_TARGET,
+    verdict,
+    pairs,
+    loadBefore,
+    loadAfter,
+    seconds: (performance.now() - t0) / 1000,
+    failure,
+  };
+  const last = pairs.at(-1);
+  rows.push([
+    'hunt-scaling',
+    `${HUNT_STEPS} steps`,
+    last === undefined ? 'failed' : `${last.one.runsPerSecond}/s`,
+    last === undefined ? '–' : `${last.two.runsPerSecond}/s`,
+    speedup === null ? '–' : speedup.toFixed(2),
+    speedups.length > 1 ? `${speedups[0].toFixed(2)}–${speedups.at(-1).toFixed(2)}` : '–',
+    String(pairs.length),
+    `≥ ${HUNT_TARGET.toFixed(1)}`,
+    verdict,
+    last === undefined ? '–' : last.one.runs === last.two.runs ? 'yes' : 'NO',
+    loadAfter[0].toFixed(1),
+  ]);
+}
+
 const loadEnd = loadavg();
 writeFileSync(
   here('./results.json'),
@@ -207,6 +298,7 @@ writeFileSync(
       seconds: (performance.now() - started) / 1000,
       numpy: numpyNote ?? 'ok',
       cases: results,
+      huntScaling,
     },
     null,
     2,
@@ -233,6 +325,8 @@ for (const r of rows) process.stdout.write(`${line(r)}\n`);
 process.stdout.write(
   `\nratio = median over interleaved pairs of (ours batch median / numpy batch median); IQR of the pair ratios;` +
     ` ms = median of the batch medians; load = 1-min load average after the case.\n` +
+    `hunt-scaling: cases per second of one fixed ${HUNT_STEPS}-step hunt on 1 worker (ours ms column) and on 2 (numpy ms` +
+    ` column); ratio = the speed-up, 2 workers over 1; same result = both drew the same number of cases.\n` +
     `load average ${fmtLoad(loadStart)} at the start, ${fmtLoad(loadEnd)} at the end (${cpus().length} CPUs);` +
     ` ${((performance.now() - started) / 1000).toFixed(0)} s; results in bench/results.json` +
     `${numpyNote ? ` (${numpyNote})` : ''}\n`,
