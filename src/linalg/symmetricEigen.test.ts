@@ -7,6 +7,7 @@ import { gram, identity, matmul, maxAbs } from './ops.js';
 import { symmetricEigen } from './symmetricEigen.js';
 import { symmetricEigenvalues } from './symmetricEigenvalues.js';
 import { gaussianMatrix, scaledIntegerMatrix, withEigenvalues } from './testing/matrices.js';
+import { mostlyZeroSquare } from './testing/sparse.js';
 import { MACHINE_EPS, TEST_SPECTRUM_UNITS } from './tolerances.js';
 
 const squareIntegerMatrix = (maxN: number) =>
@@ -100,35 +101,17 @@ describe('symmetricEigen', () => {
     expect(() => symmetricEigen(fromRows([[Number.NaN]]))).toThrow(NonFiniteError);
   });
 
-  /**
-   * Mostly-zero matrices (three in four entries exactly 0, the rest k/8): columns and rows that are already
-   * reduced, split blocks and zero diagonals, which send the reductions and the QR iterations down their
-   * early-exit and deflation branches.
-   */
-  const sparseEntry = fc.oneof(
-    { arbitrary: fc.constant(0), weight: 3 },
-    { arbitrary: fc.integer({ min: -40, max: 40 }).map((k) => k / 8), weight: 1 },
+  test.prop([mostlyZeroSquare(12)], { numRuns: 200 })(
+    'of mostly-zero matrices: S·V = V·Λ and VᵀV = I, Λ ascending as symmetricEigenvalues',
+    (a) => {
+      const s = symmetricPart(a);
+      const { values, vectors } = symmetricEigen(a);
+      const { eq, orth } = residuals(s, values, vectors);
+      const scale = Math.max(maxAbs(values), Number.MIN_VALUE);
+      expect(eq).toBeLessThanOrEqual(unit(a.rows) * scale);
+      expect(orth).toBeLessThanOrEqual(unit(a.rows));
+      for (let i = 1; i < values.length; i++) expect(values[i]!).toBeGreaterThanOrEqual(values[i - 1]!);
+      expect(maxAbsDiff(values, symmetricEigenvalues(a))).toBeLessThanOrEqual(unit(a.rows) * scale);
+    },
   );
-
-  test.prop(
-    [
-      fc
-        .integer({ min: 1, max: 12 })
-        .chain((n) =>
-          fc
-            .array(sparseEntry, { minLength: n * n, maxLength: n * n })
-            .map((xs) => dense(n, n, Float64Array.from(xs))),
-        ),
-    ],
-    { numRuns: 200 },
-  )('of mostly-zero matrices: S·V = V·Λ and VᵀV = I, Λ ascending as symmetricEigenvalues', (a) => {
-    const s = symmetricPart(a);
-    const { values, vectors } = symmetricEigen(a);
-    const { eq, orth } = residuals(s, values, vectors);
-    const scale = Math.max(maxAbs(values), Number.MIN_VALUE);
-    expect(eq).toBeLessThanOrEqual(unit(a.rows) * scale);
-    expect(orth).toBeLessThanOrEqual(unit(a.rows));
-    for (let i = 1; i < values.length; i++) expect(values[i]!).toBeGreaterThanOrEqual(values[i - 1]!);
-    expect(maxAbsDiff(values, symmetricEigenvalues(a))).toBeLessThanOrEqual(unit(a.rows) * scale);
-  });
 });
