@@ -28,6 +28,23 @@ const verify = (subject: Subject, certificate: Certificate) =>
 const alter = (file: CounterexampleJson, change: Partial<Spurious>) =>
   verify(file.subject, { ...(file.certificate as Spurious), ...change } as Certificate);
 
+/** A genuine rank-deficient certificate of the sample subject (its Jacobian's rank and every singular value). */
+function genuineRankDeficient() {
+  const model = subjectModel(sample.subject);
+  const rank = numericalRank(model.mlp!.jacobian(model.theta));
+  const genuine: Certificate & { kind: 'rank-deficient' } = {
+    kind: 'rank-deficient',
+    loss: sample.certificate.loss,
+    gradientNorm: 0,
+    hessianEigenvalues: null,
+    jacobianRank: rank.rank,
+    claimedRank: rank.rank + 1,
+    singularValues: Array.from(rank.singularValues),
+    exact: null,
+  };
+  return { rank, genuine };
+}
+
 describe('verifyCertificate', () => {
   test('genuine certificates verify (strict minimum, plateau minimum, dead neuron)', () => {
     expect(verify(strict.subject, strict.certificate)).toEqual([]);
@@ -262,18 +279,7 @@ describe('verifyCertificate', () => {
   });
 
   test('rank-deficient: a genuine certificate verifies; rank, claimed rank and each singular value are compared', () => {
-    const model = subjectModel(sample.subject);
-    const rank = numericalRank(model.mlp!.jacobian(model.theta));
-    const genuine: Certificate = {
-      kind: 'rank-deficient',
-      loss: sample.certificate.loss,
-      gradientNorm: 0,
-      hessianEigenvalues: null,
-      jacobianRank: rank.rank,
-      claimedRank: rank.rank + 1,
-      singularValues: Array.from(rank.singularValues),
-      exact: null,
-    };
+    const { rank, genuine } = genuineRankDeficient();
     expect(verify(sample.subject, genuine)).toEqual([]);
     expect(verify(sample.subject, { ...genuine, jacobianRank: rank.rank + 1 })).toEqual([
       `Jacobian rank is ${rank.rank}, certificate says ${rank.rank + 1}`,
@@ -367,19 +373,8 @@ describe('verifyCertificate', () => {
   });
 
   test('every singular value is compared, the first included', () => {
-    const model = subjectModel(sample.subject);
-    const rank = numericalRank(model.mlp!.jacobian(model.theta));
-    const sv = Array.from(rank.singularValues);
-    const genuine: Certificate = {
-      kind: 'rank-deficient',
-      loss: sample.certificate.loss,
-      gradientNorm: 0,
-      hessianEigenvalues: null,
-      jacobianRank: rank.rank,
-      claimedRank: rank.rank + 1,
-      singularValues: sv,
-      exact: null,
-    };
+    const { genuine } = genuineRankDeficient();
+    const sv = genuine.singularValues!;
     const first = sv.map((x, i) => (i === 0 ? x + 1e-3 : x));
     expect(verify(sample.subject, { ...genuine, singularValues: first })).toEqual([
       `singular value 0 is ${sv[0]}, certificate says ${first[0]}`,
