@@ -4,6 +4,7 @@
 // and lines; the two assertions of Li–Ding–Sun's two sides. `check` runs a small grid through `runTransition` +
 // `analyseTransition`; `landscape run lds-width-transition` runs `transitionExperiment`.
 import { countOption, defineExperiment, type ExperimentResult, type Plot } from '../src/claims/index.js';
+import { scalarNetworkPoint } from '../src/generate/index.js';
 import {
   clearlyStrict,
   descendAndExamine,
@@ -85,15 +86,7 @@ function subjectAt(data: MlpSubjectJson['data'], width: number, seed: number): M
     network: { layerSizes: [1, width, 1], activation: { name: 'tanh' }, bias: true },
     data,
     loss: { name: 'squared', scale: 0.5, reduction: 'sum' },
-    point: {
-      layers: [
-        {
-          weights: Array.from({ length: width }, () => [normal()]),
-          biases: Array.from({ length: width }, normal),
-        },
-        { weights: [Array.from({ length: width }, normal)], biases: [normal()] },
-      ],
-    },
+    point: scalarNetworkPoint(width, normal),
   };
 }
 

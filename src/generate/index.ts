@@ -11,7 +11,7 @@ export {
   networkArb,
   type WidthBound,
 } from './networks.js';
-export { DIRECTION_GRID, directionArb, pointArb, thetaArb } from './points.js';
+export { DIRECTION_GRID, directionArb, pointArb, scalarNetworkPoint, thetaArb } from './points.js';
 export { type SeededStream, seedArb, seededStream } from './seeds.js';
 export {
   type GeneratedProblem,

@@ -10,6 +10,7 @@ import {
 } from '../landscape/index.js';
 import type { MlpSubjectJson } from '../landscape/subjectTypes.js';
 import { seededRng } from '../random.js';
+import { scalarNetworkPoint } from './points.js';
 
 /**
  * Hypotheses of narrow-no-strict-bad-min (Li–Ding–Sun's negative side): a genome of small integers and the subject
@@ -124,15 +125,7 @@ export function narrowSubject(g: NarrowGenome): MlpSubjectJson {
       targets: Array.from({ length: g.n }, (_, i) => [g.ys[i]! / 4]),
     },
     loss: { name: 'squared', scale: 0.5, reduction: 'sum' },
-    point: {
-      layers: [
-        {
-          weights: Array.from({ length: width }, () => [normal()]),
-          biases: Array.from({ length: width }, normal),
-        },
-        { weights: [Array.from({ length: width }, normal)], biases: [normal()] },
-      ],
-    },
+    point: scalarNetworkPoint(width, normal),
   };
 }
 

@@ -8,6 +8,22 @@ export function thetaArb(net: NetworkSpec, grid: ValueGrid = WEIGHT_GRID): fc.Ar
   return fc.array(gridValue(grid), { minLength: p, maxLength: p }).map((v) => Float64Array.from(v));
 }
 
+/**
+ * The point of a 1–width–1 network with biases, each weight and bias drawn from `draw` in this order: the hidden
+ * weights, the hidden biases, the output weights, the output bias.
+ */
+export function scalarNetworkPoint(width: number, draw: () => number): PointJson {
+  return {
+    layers: [
+      {
+        weights: Array.from({ length: width }, () => [draw()]),
+        biases: Array.from({ length: width }, draw),
+      },
+      { weights: [Array.from({ length: width }, draw)], biases: [draw()] },
+    ],
+  };
+}
+
 /** A JSON point for `net` with every weight and bias on the grid. */
 export function pointArb(net: NetworkSpec, grid: ValueGrid = WEIGHT_GRID): fc.Arbitrary<PointJson> {
   return thetaArb(net, grid).map((theta) => vectorToPoint(net, theta));
