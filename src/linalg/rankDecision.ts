@@ -3,7 +3,7 @@ import type { DenseMatrix } from './matrix.js';
 import { numericalRank, rankIsDecidable } from './numericalRank.js';
 import { MACHINE_EPS } from './tolerances.js';
 import { GRAM_WASM } from './wasm/gramBytes.js';
-import { ensureMemory, instantiateWasm, type WasmMemory } from './wasm/load.js';
+import { ensureMemory, lazyKernel, type WasmMemory } from './wasm/load.js';
 
 /** Unit roundoff of float64 with round-to-nearest, u = ε/2 = 2^-53: the u of Higham's γ_j = j·u/(1 − j·u). */
 const UNIT_ROUNDOFF = MACHINE_EPS / 2;
@@ -63,18 +63,10 @@ interface GramKernel {
   readonly gram: (a: number, rows: number, stride: number, g: number) => void;
 }
 
-let kernel: GramKernel | null | undefined;
-
-function gramKernel(): GramKernel | null {
-  if (kernel === undefined) {
-    const exports = instantiateWasm(GRAM_WASM);
-    kernel =
-      exports === null
-        ? null
-        : { memory: exports.memory as WasmMemory, gram: exports.gram as GramKernel['gram'] };
-  }
-  return kernel;
-}
+const gramKernel = lazyKernel<GramKernel>(GRAM_WASM, (exports) => ({
+  memory: exports.memory as WasmMemory,
+  gram: exports.gram as GramKernel['gram'],
+}));
 
 /**
  * numericalRank(a).rank and rankIsDecidable of it, faster where A has full rank with room to spare: a certified

@@ -10,26 +10,18 @@
  * differs (two SIMD lanes), so results agree to rounding.
  */
 import { HOUSEHOLDER_PASS_WASM } from './wasm/householderPassBytes.js';
-import { ensureMemory, instantiateWasm, type WasmMemory } from './wasm/load.js';
+import { ensureMemory, lazyKernel, type WasmMemory } from './wasm/load.js';
 
 interface HouseholderPass {
   readonly memory: WasmMemory;
   readonly pass: (a: number, wp: number, vp: number, v: number, p: number, n: number, k: number) => void;
 }
 
-let kernel: HouseholderPass | null | undefined;
-
 /** The compiled kernel, or null where WebAssembly SIMD is unavailable (the scalar routine is used there). */
-export function householderPassKernel(): HouseholderPass | null {
-  if (kernel === undefined) {
-    const exports = instantiateWasm(HOUSEHOLDER_PASS_WASM);
-    kernel =
-      exports === null
-        ? null
-        : { memory: exports.memory as WasmMemory, pass: exports.pass as HouseholderPass['pass'] };
-  }
-  return kernel;
-}
+export const householderPassKernel = lazyKernel<HouseholderPass>(HOUSEHOLDER_PASS_WASM, (exports) => ({
+  memory: exports.memory as WasmMemory,
+  pass: exports.pass as HouseholderPass['pass'],
+}));
 
 /**
  * The packed triangle's place in the kernel's memory (n(n+1)/2 entries at offset 0), with room for the step

@@ -6,7 +6,7 @@
  * working arrays there (svdWorkspace) and the three functions hand over byte offsets when their arrays live in it.
  */
 
-import { ensureMemory, instantiateWasm, type WasmMemory } from './wasm/load.js';
+import { ensureMemory, lazyKernel, type WasmMemory } from './wasm/load.js';
 import { TWO_REFLECTORS_WASM } from './wasm/twoReflectorsBytes.js';
 
 interface TwoReflectors {
@@ -46,24 +46,13 @@ interface TwoReflectors {
   ) => void;
 }
 
-let kernel: TwoReflectors | null | undefined;
-
 /** The compiled kernel, or null where WebAssembly SIMD is unavailable. */
-export function twoReflectorsKernel(): TwoReflectors | null {
-  if (kernel === undefined) {
-    const exports = instantiateWasm(TWO_REFLECTORS_WASM);
-    kernel =
-      exports === null
-        ? null
-        : {
-            memory: exports.memory as WasmMemory,
-            two: exports.two as TwoReflectors['two'],
-            right: exports.right as TwoReflectors['right'],
-            left: exports.left as TwoReflectors['left'],
-          };
-  }
-  return kernel;
-}
+export const twoReflectorsKernel = lazyKernel<TwoReflectors>(TWO_REFLECTORS_WASM, (exports) => ({
+  memory: exports.memory as WasmMemory,
+  two: exports.two as TwoReflectors['two'],
+  right: exports.right as TwoReflectors['right'],
+  left: exports.left as TwoReflectors['left'],
+}));
 
 /**
  * Zeroed arrays of the given lengths in the kernel's memory (one workspace at a time: the next call reuses
@@ -85,10 +74,10 @@ export function svdWorkspace(...lengths: number[]): Float64Array[] | null {
   return out;
 }
 
-/** The loaded kernel when every array lives in its memory (it reads and writes them in place); else null. */
+/** The kernel when every array lives in its memory (it reads and writes them in place); else null. */
 function kernelHolding(a: Float64Array, b: Float64Array, c: Float64Array = b): TwoReflectors | null {
-  const k = kernel;
-  if (k === undefined || k === null) return null;
+  const k = twoReflectorsKernel();
+  if (k === null) return null;
   const buffer = k.memory.buffer;
   return a.buffer === buffer && b.buffer === buffer && c.buffer === buffer ? k : null;
 }

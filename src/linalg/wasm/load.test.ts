@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { ensureMemory, instantiateWasm, WASM_PAGE_BYTES, type WasmMemory } from './load.js';
+import { ensureMemory, instantiateWasm, lazyKernel, WASM_PAGE_BYTES, type WasmMemory } from './load.js';
 import { TWO_REFLECTORS_WASM } from './twoReflectorsBytes.js';
 
 /** The global as load.ts sees it (the project's TypeScript libs have no WebAssembly types). */
@@ -26,6 +26,25 @@ describe('instantiateWasm and ensureMemory', () => {
     expect(instantiateWasm('AAAAAAAA')).toBeNull();
     host.WebAssembly = undefined;
     expect(instantiateWasm(TWO_REFLECTORS_WASM)).toBeNull();
+  });
+
+  test('lazyKernel compiles once, on first use, and gives null (once) where the module does not compile', () => {
+    let picks = 0;
+    const pick = (exports: Record<string, unknown>) => {
+      picks++;
+      return { memory: exports.memory as WasmMemory, two: exports.two };
+    };
+    const kernel = lazyKernel(TWO_REFLECTORS_WASM, pick);
+    expect(picks).toBe(0);
+    const first = kernel();
+    expect(typeof first!.two).toBe('function');
+    expect(kernel()).toBe(first);
+    expect(picks).toBe(1);
+    const broken = lazyKernel('AAAAAAAA', pick);
+    expect(broken()).toBeNull();
+    host.WebAssembly = undefined; // a second call does not try again
+    expect(broken()).toBeNull();
+    expect(picks).toBe(1);
   });
 
   test('ensureMemory grows by whole pages to at least the bytes asked, never shrinks or over-grows', () => {

@@ -28,6 +28,25 @@ export function instantiateWasm(base64: string): Record<string, unknown> | null 
   }
 }
 
+/**
+ * A kernel compiled on first use: `pick` names its memory and functions in the module's exports. The returned
+ * function gives the same kernel on every call, or null where WebAssembly SIMD is unavailable (callers then use
+ * their scalar loops).
+ */
+export function lazyKernel<K extends { readonly memory: WasmMemory }>(
+  base64: string,
+  pick: (exports: Record<string, unknown>) => K,
+): () => K | null {
+  let kernel: K | null | undefined;
+  return () => {
+    if (kernel === undefined) {
+      const exports = instantiateWasm(base64);
+      kernel = exports === null ? null : pick(exports);
+    }
+    return kernel;
+  };
+}
+
 /** Grows `memory` to at least `bytes`. Views made before a growth are detached: make them after. */
 export function ensureMemory(memory: WasmMemory, bytes: number): void {
   const have = memory.buffer.byteLength;
