@@ -248,6 +248,7 @@ if (wanted.length === 0 || wanted.includes('hunt-scaling')) {
       runs: s.runs,
       runsPerSecond: s.runsPerSecond,
       perWorker: s.perWorker,
+      perClaim: s.perClaim,
     });
     pairs.push({ one: side(one), two: side(two), speedup: two.runsPerSecond / one.runsPerSecond });
   }
