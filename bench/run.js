@@ -6,9 +6,9 @@
 // Whatever else the machine does slows both halves of a pair alike, so the ratio holds under load where two
 // separate runs would not. Prints the load average before and after each case, and writes bench/results.json.
 //
-// Then `hunt-scaling`: the same fixed hunt (HUNT_STEPS steps of every hunted claim in turn, seed HUNT_SEED, no file
-// written, an empty near-miss cache) with `--workers 1` and `--workers 2`, alternately; each gives cases per second
-// (runs / wall time), and the case reports the speed-up (2 workers over 1) per pair. No numpy twin.
+// Then `hunt-scaling`: the same fixed hunt (HUNT_STEPS steps, seed HUNT_SEED, no file written, an empty near-miss
+// cache) with `--workers 1` and `--workers 2`, alternately; each gives cases per second (runs / wall time), and the
+// case reports the median speed-up (2 workers over 1) of the pairs with their range. No numpy twin.
 //
 // Usage: node bench/run.js [--full-grid] [case names…]
 //   --full-grid  the phase-transition case on the whole grid (1000 cells × 100 trials, one pair; the numpy
@@ -25,9 +25,12 @@ const caseJs = here('../dist/bench/case.js');
 const landscapeJs = here('../bin/landscape.js');
 
 /** Hunt scaling (issue 15): the hunt's steps, its seed, the pairs (1 worker, 2 workers) and the target speed-up. */
-const HUNT_STEPS = 100; // four passes over the 25 hunted claims: about 50 s on one worker
+const HUNT_STEPS = 75; // three steps of each of the 25 hunted claims: about 40 s on one worker
 const HUNT_SEED = 5;
-const HUNT_PAIRS = 1;
+// One run can be 25 % slow for nothing it did (the same one-worker hunt took 48 and 62 s of steps, quiet machine):
+// the median of three pairs, run 1-2, 2-1, 1-2, so that a drift in the machine's speed favours neither side. (Fewer
+// steps do not scale: with 50, the second of a claim's two 7 s steps waited for its first to learn its cost.)
+const HUNT_PAIRS = 3;
 const HUNT_TARGET = 1.8;
 const twinPy = here('./numpy_cases.py');
 
@@ -225,20 +228,33 @@ function hunt(workers) {
   }
 }
 
+const medianOf = (xs) =>
+  quantile(
+    [...xs].sort((x, y) => x - y),
+    0.5,
+  ).toFixed(2);
+
 let huntScaling = null;
 if (wanted.length === 0 || wanted.includes('hunt-scaling')) {
   const t0 = performance.now();
   const loadBefore = loadavg();
   process.stderr.write(
-    `bench: hunt-scaling (${HUNT_PAIRS} pair(s) of a ${HUNT_STEPS}-step hunt on 1 then 2 workers) …\n`,
+    `bench: hunt-scaling (${HUNT_PAIRS} pair(s) of a ${HUNT_STEPS}-step hunt on 1 and 2 workers) …\n`,
   );
   const pairs = [];
   let failure = null;
   for (let p = 0; p < HUNT_PAIRS && failure === null; p++) {
-    const one = hunt(1);
-    const two = one.failure === undefined ? hunt(2) : one;
-    if (two.failure !== undefined) {
-      failure = two.failure;
+    let one;
+    let two;
+    if (p % 2 === 0) {
+      one = hunt(1);
+      two = one.failure === undefined ? hunt(2) : one;
+    } else {
+      two = hunt(2);
+      one = two.failure === undefined ? hunt(1) : two;
+    }
+    if (one.failure !== undefined || two.failure !== undefined) {
+      failure = one.failure ?? two.failure;
       process.stderr.write(`bench: hunt-scaling failed: ${failure}\n`);
       break;
     }
@@ -273,14 +289,14 @@ if (wanted.length === 0 || wanted.includes('hunt-scaling')) {
   rows.push([
     'hunt-scaling',
     `${HUNT_STEPS} steps`,
-    last === undefined ? 'failed' : `${last.one.runsPerSecond}/s`,
-    last === undefined ? '–' : `${last.two.runsPerSecond}/s`,
+    last === undefined ? 'failed' : `${medianOf(pairs.map((p) => p.one.runsPerSecond))}/s`,
+    last === undefined ? '–' : `${medianOf(pairs.map((p) => p.two.runsPerSecond))}/s`,
     speedup === null ? '–' : speedup.toFixed(2),
     speedups.length > 1 ? `${speedups[0].toFixed(2)}–${speedups.at(-1).toFixed(2)}` : '–',
     String(pairs.length),
     `≥ ${HUNT_TARGET.toFixed(1)}`,
     verdict,
-    last === undefined ? '–' : last.one.runs === last.two.runs ? 'yes' : 'NO',
+    last === undefined ? '–' : pairs.every((p) => p.one.runs === p.two.runs) ? 'yes' : 'NO',
     loadAfter[0].toFixed(1),
   ]);
 }
@@ -326,8 +342,9 @@ for (const r of rows) process.stdout.write(`${line(r)}\n`);
 process.stdout.write(
   `\nratio = median over interleaved pairs of (ours batch median / numpy batch median); IQR of the pair ratios;` +
     ` ms = median of the batch medians; load = 1-min load average after the case.\n` +
-    `hunt-scaling: cases per second of one fixed ${HUNT_STEPS}-step hunt on 1 worker (ours ms column) and on 2 (numpy ms` +
-    ` column); ratio = the speed-up, 2 workers over 1; same result = both drew the same number of cases.\n` +
+    `hunt-scaling: median cases per second of one fixed ${HUNT_STEPS}-step hunt on 1 worker (ours ms column) and on 2` +
+    ` (numpy ms column); ratio = the median speed-up, 2 workers over 1, of ${HUNT_PAIRS} pairs (range in IQR);` +
+    ` same result = every run drew the same number of cases.\n` +
     `load average ${fmtLoad(loadStart)} at the start, ${fmtLoad(loadEnd)} at the end (${cpus().length} CPUs);` +
     ` ${((performance.now() - started) / 1000).toFixed(0)} s; results in bench/results.json` +
     `${numpyNote ? ` (${numpyNote})` : ''}\n`,
