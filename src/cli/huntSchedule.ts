@@ -89,7 +89,8 @@ export class HuntSchedule {
       const quota = Math.floor(steps / this.claims) + (c < steps % this.claims ? 1 : 0);
       if (this.takenOf[c]! >= quota) continue;
       // A claim not yet taken first (to learn its cost), then one still running its first step, then by mean.
-      const mean = this.takenOf[c] === 0 ? Number.POSITIVE_INFINITY : Math.min(this.mean(c), Number.MAX_VALUE);
+      const mean =
+        this.takenOf[c] === 0 ? Number.POSITIVE_INFINITY : Math.min(this.mean(c), Number.MAX_VALUE);
       if (mean > bestMean) {
         best = c;
         bestMean = mean;
