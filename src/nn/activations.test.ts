@@ -106,3 +106,88 @@ describe('activation specs', () => {
     }
   });
 });
+
+/** The message `f` throws (a UserError: never a TypeError from reading a field of null), or null. */
+function messageOf(f: () => unknown): string | null {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(UserError);
+    return (e as Error).message;
+  }
+  return null;
+}
+
+const EXPECTED = 'expected one of relu, leaky-relu, sigmoid, tanh, softplus, quadratic, identity, polynomial';
+
+describe('activation specs from text and from files: exact results and messages', () => {
+  test('names, parameters and their defaults', () => {
+    expect(activationSpecFromText(' tanh ')).toEqual({ name: 'tanh' });
+    expect(activationSpecFromText('leaky-relu')).toEqual({ name: 'leaky-relu', slope: 0.01 });
+    expect(activationSpecFromText('leaky-relu: 0.2')).toEqual({ name: 'leaky-relu', slope: 0.2 });
+    expect(activationSpecFromText('polynomial:1, 2,3')).toEqual({
+      name: 'polynomial',
+      coefficients: [1, 2, 3],
+    });
+  });
+
+  test('every malformed text names itself and what is wrong', () => {
+    const cases: [string, string][] = [
+      ['gelu', `activation "gelu": unknown activation "gelu"; ${EXPECTED}`],
+      [':relu', `activation ":relu": unknown activation ""; ${EXPECTED}`],
+      ['tanh:3', 'activation "tanh:3": tanh takes no parameter'],
+      ['leaky-relu:', 'activation "leaky-relu:": leaky-relu needs a finite number "slope", got null'],
+      [
+        'polynomial',
+        'activation "polynomial": polynomial needs a non-empty array "coefficients" [c0, c1, …]',
+      ],
+      [
+        'polynomial:',
+        'activation "polynomial:": polynomial needs a non-empty array "coefficients" [c0, c1, …]',
+      ],
+      [
+        'polynomial:1,,2',
+        'activation "polynomial:1,,2": polynomial coefficient c1 must be a finite number, got NaN',
+      ],
+    ];
+    for (const [text, message] of cases) expect(messageOf(() => activationSpecFromText(text))).toBe(message);
+  });
+
+  test('a spec that is not an object with a string name is named, with where it came from', () => {
+    for (const [spec, shown] of [
+      [null, 'null'],
+      [5, '5'],
+      [{}, '{}'],
+      [{ name: 3 }, '{"name":3}'],
+    ] as const) {
+      expect(messageOf(() => validateActivationSpec(spec))).toBe(
+        `activation must be an object with a string "name", got ${shown}`,
+      );
+    }
+    expect(messageOf(() => validateActivationSpec({ name: 'gelu' }, 'network.activation'))).toBe(
+      `network.activation: unknown activation "gelu"; ${EXPECTED}`,
+    );
+  });
+
+  test('piecewise linear: relu, leaky-relu, identity and polynomials of degree ≤ 1 only', () => {
+    const flags = ACTIVATION_NAMES.filter((n) => n !== 'polynomial' && n !== 'leaky-relu').map(
+      (name) => [name, activation({ name } as never).piecewiseLinear] as const,
+    );
+    expect(Object.fromEntries(flags)).toEqual({
+      relu: true,
+      sigmoid: false,
+      tanh: false,
+      softplus: false,
+      quadratic: false,
+      identity: true,
+    });
+    const poly = (coefficients: number[]) => activation({ name: 'polynomial', coefficients }).piecewiseLinear;
+    expect([poly([1]), poly([1, 2]), poly([1, 2, 3])]).toEqual([true, true, false]);
+  });
+
+  test('the logistic function keeps its subnormal tail: σ(−740) > 0, as e^z / (1 + e^z) gives it', () => {
+    const sigmoid = activation({ name: 'sigmoid' });
+    expect(sigmoid.value(-740)).toBeGreaterThan(0);
+    expect(sigmoid.value(-740)).toBe(Math.exp(-740) / (1 + Math.exp(-740)));
+  });
+});

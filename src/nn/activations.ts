@@ -208,6 +208,8 @@ export function activationSpecFromText(text: string): ActivationSpec {
     const coefficients = arg === undefined || arg === '' ? [] : arg.split(',').map(num);
     return validateActivationSpec({ name, coefficients }, `activation "${text}"`);
   }
+  // An unknown name first: ':relu' is an unknown activation "", not "" taking no parameter.
+  const spec = validateActivationSpec({ name }, `activation "${text}"`);
   if (arg !== undefined) throw new UserError(`activation "${text}": ${name} takes no parameter`);
-  return validateActivationSpec({ name }, `activation "${text}"`);
+  return spec;
 }
