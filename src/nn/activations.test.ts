@@ -149,6 +149,15 @@ describe('activation specs from text and from files: exact results and messages'
         'polynomial:1,,2',
         'activation "polynomial:1,,2": polynomial coefficient c1 must be a finite number, got NaN',
       ],
+      // Blank is not zero (Number(' ') is 0).
+      [
+        'polynomial: ',
+        'activation "polynomial: ": polynomial needs a non-empty array "coefficients" [c0, c1, …]',
+      ],
+      [
+        'polynomial:1, ,2',
+        'activation "polynomial:1, ,2": polynomial coefficient c1 must be a finite number, got NaN',
+      ],
     ];
     for (const [text, message] of cases) expect(messageOf(() => activationSpecFromText(text))).toBe(message);
   });
