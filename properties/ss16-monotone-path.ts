@@ -92,7 +92,9 @@ export const ss16MonotonePath = defineClaim<ScalingGenome, Evidence>({
       'hypothesis L(W0) > L(0) dropped: c* < ½ is asserted anyway and fails on inits with L(W0) ≤ L(0)',
     hypotheses: scalingGenomeArb('dropped'),
     expect: 'refuted',
-    runs: 40,
+    // About 13.5% of runs fail here (a drawn init outside the hypothesis): 40 runs missed on 8 of seeds 1–3000 and
+    // on CI seed 590153245, a CI flake; 200 runs miss with ≈ 3e-13 (checked by `npm run test:seeds`).
+    runs: 200,
   },
   experiment: ss16MonotonePathExperiment,
 });
