@@ -153,6 +153,9 @@ describe('singularValues', () => {
   test('reject NaN and Infinity with NonFiniteError', () => {
     expect(() => singularValues(fromRows([[1, Number.NaN]]))).toThrow(NonFiniteError);
     expect(() => singularValues(fromRows([[1], [Number.POSITIVE_INFINITY]]))).toThrow(/entry \(1, 0\)/);
+    expect(() => singularValues(fromRows([[1, Number.NaN]]))).toThrow(
+      new NonFiniteError('singularValues: matrix has a non-finite entry (0, 1) (NaN)'),
+    );
   });
 
   /**

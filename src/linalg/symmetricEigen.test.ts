@@ -99,6 +99,13 @@ describe('symmetricEigen', () => {
   test('rejects non-square input with ShapeError and NaN with NonFiniteError', () => {
     expect(() => symmetricEigen(dense(3, 2))).toThrow(ShapeError);
     expect(() => symmetricEigen(fromRows([[Number.NaN]]))).toThrow(NonFiniteError);
+    // The whole message: the routine's name and what is wrong, as a user reads it.
+    expect(() => symmetricEigen(dense(3, 2))).toThrow(
+      new ShapeError('symmetricEigen: matrix is 3×2, expected a square matrix'),
+    );
+    expect(() => symmetricEigen(fromRows([[Number.NaN]]))).toThrow(
+      new NonFiniteError('symmetricEigen: matrix has a non-finite entry (0, 0) (NaN)'),
+    );
   });
 
   test.prop([mostlyZeroSquare(12)], { numRuns: 200 })(

@@ -164,6 +164,18 @@ describe('symmetricEigenvalues', () => {
         ]),
       ),
     ).toThrow(NonFiniteError);
+    // The whole message: the routine's name and what is wrong, as a user reads it.
+    expect(() => symmetricEigenvalues(dense(2, 3))).toThrow(
+      new ShapeError('symmetricEigenvalues: matrix is 2×3, expected a square matrix'),
+    );
+    expect(() =>
+      symmetricEigenvalues(
+        fromRows([
+          [1, 0],
+          [0, Number.POSITIVE_INFINITY],
+        ]),
+      ),
+    ).toThrow(new NonFiniteError('symmetricEigenvalues: matrix has a non-finite entry (1, 1) (Infinity)'));
   });
 
   test.prop([mostlyZeroSquare(12)], { numRuns: 200 })(
