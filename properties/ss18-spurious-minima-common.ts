@@ -53,7 +53,9 @@ export const ss18SpuriousMinimaCommon = defineClaim<Ss18Genome, Evidence>({
   kind: 'construction',
   expect: 'refuted',
   hypotheses: ss18GenomeArb(KS.min, KS.max),
-  budget: { test: 30, check: 200 },
+  // About 23% of runs draw a refuting case (seeds 9000–9029): 30 runs missed with chance ≈ 4e-4 a seed, a CI
+  // flake; 90 runs miss with ≈ 9e-11 (checked by `npm run test:seeds`). The search stops at its first find.
+  budget: { test: 90, check: 200 },
   refutedBy: {
     kinds: SPURIOUS_MINIMUM_KINDS,
     subject: (s) => ss18SubjectProblems(s),
