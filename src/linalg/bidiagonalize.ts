@@ -51,9 +51,9 @@ export function lqInPlace(
     applyTwoReflectorsRight(a, stride, j + 2, k, j, len, vv, tau1, tau2, c12);
   }
   if (j < k) {
+    // The last row when k is odd (j = k − 1): no row below it for its reflector to update.
     const tau = makeReflector(a, j * stride + j, 1, n - j);
     if (taus !== undefined) taus[j] = tau;
-    applyReflectorRight(a, stride, j + 1, k, j, n - j, a, j * stride + j, tau);
   }
 }
 

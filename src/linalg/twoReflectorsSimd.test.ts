@@ -5,7 +5,13 @@ import { applyTwoReflectorsRight } from './householder.js';
 import { maxAbs } from './ops.js';
 import { gaussianStream } from './testing/matrices.js';
 import { MACHINE_EPS, TEST_SPECTRUM_UNITS } from './tolerances.js';
-import { svdWorkspace, twoReflectorsInKernel, twoReflectorsKernel } from './twoReflectorsSimd.js';
+import {
+  reflectorLeftInKernel,
+  reflectorRightInKernel,
+  svdWorkspace,
+  twoReflectorsInKernel,
+  twoReflectorsKernel,
+} from './twoReflectorsSimd.js';
 
 describe('applyTwoReflectorsRight in WebAssembly SIMD', () => {
   it('has the kernel in Node (a silent fallback to the scalar loop would go unnoticed)', () => {
@@ -104,5 +110,38 @@ describe('applyTwoReflectorsRight in WebAssembly SIMD', () => {
     expect(Array.from(plainA)).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
     expect(twoReflectorsInKernel(wa!, 4, 0, 2, 0, 4, wvv!, 1, 1, 1)).toBe(true);
     expect(Array.from(wa!)).not.toEqual(Array.from(plainA));
+  });
+
+  it('stays inside each view: an index past a view’s end runs the plain loop, never the next view', () => {
+    // a: 2 rows × 4 in 8 entries, then vv, u, z; a block or vector one entry too long must not reach its neighbour.
+    const [a, vv, u, z, guard] = svdWorkspace(8, 8, 2, 4, 4)!;
+    const reset = () => {
+      a!.fill(1);
+      vv!.fill(0.5);
+      u!.fill(0.5);
+      z!.fill(0);
+      guard!.fill(7);
+    };
+    const untouched = () => Array.from(guard!).every((x) => x === 7);
+    reset();
+    expect(twoReflectorsInKernel(a!, 4, 0, 3, 0, 4, vv!, 1, 1, 1)).toBe(false); // a third row
+    expect(twoReflectorsInKernel(a!, 4, 0, 2, 1, 4, vv!, 1, 1, 1)).toBe(false); // columns 1…4
+    expect(twoReflectorsInKernel(a!.subarray(0, 8), 4, 0, 2, 0, 4, vv!.subarray(0, 7), 1, 1, 1)).toBe(false);
+    expect(reflectorRightInKernel(a!, 4, 0, 2, 0, 4, vv!, 5, 1)).toBe(false); // v = vv[5…9)
+    expect(reflectorRightInKernel(a!, 4, 0, 3, 0, 4, vv!, 0, 1)).toBe(false);
+    expect(reflectorLeftInKernel(a!, 4, 0, 3, 0, 4, u!, 1, z!)).toBe(false); // u has 2 entries
+    expect(reflectorLeftInKernel(a!, 4, 0, 2, 0, 5, u!, 1, z!)).toBe(false); // column 4 of a row of 4
+    expect(reflectorLeftInKernel(a!, 4, 0, 2, 0, 4, u!, 1, z!.subarray(0, 3))).toBe(false);
+    expect(Array.from(a!)).toEqual(new Array(8).fill(1));
+    expect(untouched()).toBe(true);
+    // Exactly the views' sizes: the kernel runs, and still leaves the guard alone.
+    expect(twoReflectorsInKernel(a!, 4, 0, 2, 0, 4, vv!, 1, 1, 1)).toBe(true);
+    expect(reflectorRightInKernel(a!, 4, 0, 2, 0, 4, vv!, 4, 1)).toBe(true);
+    expect(reflectorLeftInKernel(a!, 4, 0, 2, 0, 4, u!, 1, z!)).toBe(true);
+    expect(untouched()).toBe(true);
+    // Empty blocks are inside any view.
+    reset();
+    expect(reflectorRightInKernel(a!, 4, 2, 2, 0, 4, vv!, 0, 1)).toBe(true);
+    expect(Array.from(a!)).toEqual(new Array(8).fill(1));
   });
 });

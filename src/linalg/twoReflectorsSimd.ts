@@ -82,6 +82,22 @@ function kernelHolding(a: Float64Array, b: Float64Array, c: Float64Array = b): T
   return a.buffer === buffer && b.buffer === buffer && c.buffer === buffer ? k : null;
 }
 
+/**
+ * Whether rows r0…r1−1, columns c0…c1−1 of `a` (row stride `stride`) lie inside the view. The kernel addresses
+ * memory by byte offset, so an index past a view's end would silently read or write the next view in the same
+ * buffer; the plain loops ignore such writes (a typed array's bound) and read undefined, which shows as NaN.
+ */
+function blockInside(
+  a: Float64Array,
+  stride: number,
+  r0: number,
+  r1: number,
+  c0: number,
+  c1: number,
+): boolean {
+  return r1 <= r0 || c1 <= c0 || (r0 >= 0 && c0 >= 0 && (r1 - 1) * stride + c1 <= a.length);
+}
+
 /** Runs applyTwoReflectorsRight's arguments in the kernel when `a` and `vv` live in its memory; else false. */
 export function twoReflectorsInKernel(
   a: Float64Array,
@@ -96,7 +112,7 @@ export function twoReflectorsInKernel(
   c12: number,
 ): boolean {
   const k = kernelHolding(a, vv);
-  if (k === null) return false;
+  if (k === null || !blockInside(a, stride, r0, r1, c0, c0 + len) || 2 * len > vv.length) return false;
   k.two(a.byteOffset, stride, r0, r1, c0, len, vv.byteOffset, tau1, tau2, c12);
   return true;
 }
@@ -114,7 +130,7 @@ export function reflectorRightInKernel(
   tau: number,
 ): boolean {
   const k = kernelHolding(a, vs);
-  if (k === null) return false;
+  if (k === null || !blockInside(a, stride, r0, r1, c0, c0 + len) || voff + len > vs.length) return false;
   k.right(a.byteOffset, stride, r0, r1, c0, len, vs.byteOffset + 8 * voff, tau);
   return true;
 }
@@ -132,7 +148,8 @@ export function reflectorLeftInKernel(
   z: Float64Array,
 ): boolean {
   const k = kernelHolding(a, u, z);
-  if (k === null) return false;
+  if (k === null || !blockInside(a, stride, r0, r0 + len, c0, c1) || len > u.length || c1 > z.length)
+    return false;
   k.left(a.byteOffset, stride, r0, len, c0, c1, u.byteOffset, tau, z.byteOffset);
   return true;
 }
