@@ -1,13 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { allClaims } from '../../properties/index.js';
 import { type AnyClaim, runClaim } from '../../src/claims/index.js';
+import { shardClaims } from './suite.js';
 
 /**
  * Part of the quality suite (`npm run test:seeds`): what `npm test` asserts of each claim, over many seeds.
  * `npm test` runs each claim's property at its `test` budget and its control once, on one random seed (.ci/run
  * draws it). A control that finds its failure in most runs but not all is then a CI flake that no single run shows:
  * CI seed 590153245 once ran ss16-monotone-path's control for 40 runs without drawing a case outside the
- * hypothesis. So here, over LANDSCAPE_TEST_SEEDS consecutive seeds (default 100) from LANDSCAPE_SEED (default 1),
+ * hypothesis. So here, over LANDSCAPE_TEST_SEEDS consecutive seeds (default 30) from LANDSCAPE_SEED (default 1),
  * the property at its test budget and the control at its runs each come out as their test expects:
  *   - `holds` on every seed;
  *   - `refuted` on every seed (a construction's property also certifies its find), and the estimated chance of a
@@ -15,14 +15,13 @@ import { type AnyClaim, runClaim } from '../../src/claims/index.js';
  *     run's index on each seed (a geometric count; a seed that misses counts all its runs).
  * LANDSCAPE_SEEDS_CLAIMS=a,b chooses the claims, as in the main-job shards.
  */
-const count = Number(process.env.LANDSCAPE_TEST_SEEDS ?? 100);
+const count = Number(process.env.LANDSCAPE_TEST_SEEDS ?? 30);
 const first = Number(process.env.LANDSCAPE_SEED || 1);
-const only = (process.env.LANDSCAPE_SEEDS_CLAIMS ?? '').split(',').filter((s) => s !== '');
 const seeds = Array.from({ length: count }, (_, i) => first + i);
 
 /**
  * Largest estimated chance that a search expected to fail misses on one seed. Runs are chosen for ≤ 1e-9 at the
- * measured failure rate; 1e-6 leaves room for the rate's sampling error over 100 seeds, and over ~40 such searches
+ * measured failure rate; 1e-6 leaves room for the rate's sampling error over 30 seeds, and over ~40 such searches
  * it keeps the chance that one flakes on a CI run below 1e-4.
  */
 const MISS_LIMIT = 1e-6;
@@ -57,7 +56,6 @@ function controlMissEstimate(
   return { p, miss: (1 - p) ** runs };
 }
 
-const claims = allClaims.filter((c) => only.length === 0 || only.includes(c.id));
 const range = `seeds ${first}..${first + count - 1}`;
 
 /**
@@ -95,16 +93,19 @@ async function expectOnEverySeed(
   expect(miss, `${line}: raise the runs`).toBeLessThanOrEqual(MISS_LIMIT);
 }
 
-describe.each(claims.map((c) => [c.id, c] as const))(
-  '%s over many seeds, as npm test runs it',
-  (_id, claim) => {
-    const runs = claim.budget.test;
-    test(`the property at its test budget (${runs} runs) comes out ${claim.expect} on ${range}`, () =>
-      expectOnEverySeed(claim, 'property', runs, claim.expect));
-    const control = claim.control;
-    if (control === undefined) return;
-    const controlRuns = control.runs ?? runs;
-    test(`the control (${controlRuns} runs) comes out ${control.expect} on ${range}`, () =>
-      expectOnEverySeed(claim, 'control', controlRuns, control.expect, control.hypotheses));
-  },
-);
+/** Registers shard `shard`'s claims (suite.ts's split, so the two shard files take both cores). */
+export function testBudgetSuite(shard: number): void {
+  describe.each(shardClaims(shard).map((c) => [c.id, c] as const))(
+    '%s over many seeds, as npm test runs it',
+    (_id, claim) => {
+      const runs = claim.budget.test;
+      test(`the property at its test budget (${runs} runs) comes out ${claim.expect} on ${range}`, () =>
+        expectOnEverySeed(claim, 'property', runs, claim.expect));
+      const control = claim.control;
+      if (control === undefined) return;
+      const controlRuns = control.runs ?? runs;
+      test(`the control (${controlRuns} runs) comes out ${control.expect} on ${range}`, () =>
+        expectOnEverySeed(claim, 'control', controlRuns, control.expect, control.hypotheses));
+    },
+  );
+}

@@ -1,0 +1,4 @@
+import { testBudgetSuite } from './testBudget.js';
+
+// Shard 1 of what npm test asserts, over many seeds (see testBudget.ts); vitest runs the shard files in parallel.
+testBudgetSuite(0);
