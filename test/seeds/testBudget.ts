@@ -46,10 +46,7 @@ function firstFailingRun(
 }
 
 /** p̂ of a geometric count censored at `runs`: failures over runs tried, and the miss chance (1 − p̂)^runs. */
-function controlMissEstimate(
-  firstRuns: readonly (number | null)[],
-  runs: number,
-): { p: number; miss: number } {
+function missEstimate(firstRuns: readonly (number | null)[], runs: number): { p: number; miss: number } {
   const found = firstRuns.filter((k): k is number => k !== null);
   const tried = found.reduce((a, k) => a + k, 0) + (firstRuns.length - found.length) * runs;
   const p = tried === 0 ? 0 : found.length / tried;
@@ -83,7 +80,7 @@ async function expectOnEverySeed(
   const missed = outcomes
     .filter((o) => o.run === null || (hypotheses === undefined && o.verdict !== 'refuted'))
     .map((o) => `seed ${o.seed}: ${o.verdict}: ${o.summary}`);
-  const { p, miss } = controlMissEstimate(
+  const { p, miss } = missEstimate(
     outcomes.map((o) => o.run),
     runs,
   );
