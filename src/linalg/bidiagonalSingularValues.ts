@@ -5,8 +5,10 @@ import { MACHINE_EPS, QR_MAX_SWEEPS_PER_VALUE } from './tolerances.js';
  * Singular values of the n×n upper bidiagonal matrix with diagonal `s[0…n)` and superdiagonal
  * `e[0…n−1)`, by implicit-shift QR (Golub–Kahan, LINPACK dsvdc's iteration, values only). On return
  * `s` holds the singular values in descending order and `e` is destroyed. Absolute error O(n·ε·‖B‖₂).
+ *
+ * Returns the number of QR sweeps it took (the tests bound it, so a weaker shift that still converges shows).
  */
-export function bidiagonalSingularValues(s: Float64Array, e: Float64Array, n: number): void {
+export function bidiagonalSingularValues(s: Float64Array, e: Float64Array, n: number): number {
   const eps = MACHINE_EPS;
   // The smallest normal double: off-diagonal entries below it are negligible. With Number.MIN_VALUE, subnormal
   // entries (whose rounding is absolute, not relative) kept the iteration from converging (issue 16).
@@ -117,4 +119,5 @@ export function bidiagonalSingularValues(s: Float64Array, e: Float64Array, n: nu
   }
   s.subarray(0, n).sort();
   s.subarray(0, n).reverse();
+  return sweeps;
 }
