@@ -6,6 +6,10 @@ import { MACHINE_EPS, QR_MAX_SWEEPS_PER_VALUE } from './tolerances.js';
  * `e[0…n−1)` (e_i at (i+1, i)), by implicit QL with Wilkinson-type shifts (EISPACK tql2). On return `d`
  * holds the eigenvalues, unsorted; `e` is destroyed. Absolute error O(n·ε·‖T‖₂).
  *
+ * Range: entries between about 2^−500 and 2^500 in magnitude. The sweep's last step forms e_{l+1}·e_l, which
+ * overflows (NaN) or goes subnormal (wrong values) beyond: d = 0, e = ±2^−516 or 2^513 fail. symmetricEigen
+ * scales T to ‖T‖ < 1 by a power of two first, so it never gets there.
+ *
  * When `z` (n×n row-major) is given, every rotation of the sweep acts on its columns i, i+1: starting
  * from Q, column j ends as the eigenvector of Q·T·Qᵀ for d[j]. A sweep's rotations are recorded and then
  * applied row by row (LAPACK dsteqr + dlasr), carrying one entry in a register: one load and one store
