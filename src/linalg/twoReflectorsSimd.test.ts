@@ -139,9 +139,18 @@ describe('applyTwoReflectorsRight in WebAssembly SIMD', () => {
     expect(reflectorRightInKernel(a!, 4, 0, 2, 0, 4, vv!, 4, 1)).toBe(true);
     expect(reflectorLeftInKernel(a!, 4, 0, 2, 0, 4, u!, 1, z!)).toBe(true);
     expect(untouched()).toBe(true);
-    // Empty blocks are inside any view.
+    // Each bound on its own: rows 1…2 of a 2-row view with a long enough u; a u one entry short with rows inside;
+    // a negative start.
+    expect(reflectorLeftInKernel(a!, 4, 1, 2, 0, 4, u!, 1, z!)).toBe(false);
+    expect(reflectorLeftInKernel(a!, 4, 0, 2, 0, 4, u!.subarray(0, 1), 1, z!)).toBe(false);
+    expect(reflectorRightInKernel(a!, 4, -1, 1, 0, 4, vv!, 0, 1)).toBe(false);
+    expect(reflectorRightInKernel(a!, 4, 0, 1, -1, 4, vv!, 0, 1)).toBe(false);
+    // Empty blocks are inside any view, wherever they start: no row, or no column, is touched.
     reset();
     expect(reflectorRightInKernel(a!, 4, 2, 2, 0, 4, vv!, 0, 1)).toBe(true);
+    expect(reflectorRightInKernel(a!, 4, 5, 5, 0, 4, vv!, 0, 1)).toBe(true);
+    expect(twoReflectorsInKernel(a!, 4, 0, 2, 9, 0, vv!, 1, 1, 1)).toBe(true);
     expect(Array.from(a!)).toEqual(new Array(8).fill(1));
+    expect(untouched()).toBe(true);
   });
 });
