@@ -542,4 +542,95 @@ describe('verifyCertificate', () => {
       /^singular value 1 is /,
     );
   });
+
+  test('semidefiniteness is relative to λ_max: λ_min = −5·10⁻⁵ against λ_max ≈ 2·10⁴ is within rounding', () => {
+    // f = v·tanh(w·x) at w = 3, v = 0 on x = ±1 (targets 0.01 apart), loss scaled by 10⁴: the Hessian is
+    // 10⁴·[[0, −c], [−c, B]] with c = 0.01·sech²(3), B = 2·tanh²(3), so λ_min ≈ −10⁴·c²/B ≈ −5e-5 and
+    // λ_max ≈ 2·10⁴. −5e-5 is above −PSD_EIG_RTOL·λ_max = −2e-3, though far below −PSD_EIG_RTOL/λ_max.
+    const subject: MlpSubjectJson = {
+      kind: 'mlp',
+      network: { layerSizes: [1, 1, 1], activation: { name: 'tanh' }, bias: false },
+      data: { inputs: [[1], [-1]], targets: [[0.01], [0]] },
+      loss: { name: 'squared', scale: 1e4, reduction: 'sum' },
+      point: {
+        layers: [
+          { weights: [[3]], biases: null },
+          { weights: [[0]], biases: null },
+        ],
+      },
+    };
+    const c = recorded(subject);
+    const [lambdaMin, lambdaMax] = c.hessianEigenvalues as [number, number];
+    expect(lambdaMin).toBeLessThan(-1e-5);
+    expect(lambdaMin).toBeGreaterThan(-1e-4);
+    expect(lambdaMax).toBeGreaterThan(1e4);
+    const problems = verify(subject, c);
+    expect(problems.length).toBeGreaterThan(0); // not critical: its gradient is refused, which is not this test's point
+    expect(problems).not.toContainEqual(expect.stringMatching(/positive semidefinite/));
+    // The same subject with λ_min beyond the rounding band: a larger c.
+    const far = { ...subject, data: { inputs: [[1], [-1]], targets: [[1], [0]] } };
+    expect(verify(far, recorded(far))).toContainEqual(
+      expect.stringMatching(/^Hessian is not positive semidefinite/),
+    );
+  });
+
+  test('a strict minimum with a positive definite Hessian needs no rise beyond rounding in its perturbations', () => {
+    // Least squares scaled by 10⁻²⁰ (loss 10⁻²⁰·|w|²): Hessian 2·10⁻²⁰·I (λ_min = λ_max, so positive definite
+    // relative to λ_max), but every perturbation at our radii (≤ 1) rises by at most 10⁻²⁰, under the rounding floor
+    // of 10⁻¹³.
+    const subject: MlpSubjectJson = {
+      kind: 'mlp',
+      network: { layerSizes: [2, 1], activation: { name: 'identity' }, bias: false },
+      data: {
+        inputs: [
+          [1, 0],
+          [0, 1],
+        ],
+        targets: [[0], [0]],
+      },
+      loss: { name: 'squared', scale: 1e-20, reduction: 'sum' },
+      point: { layers: [{ weights: [[0, 0]], biases: null }] },
+    };
+    const c = { ...recorded(subject), kind: 'strict-local-min-not-global' } as Certificate;
+    expect(c.hessianEigenvalues).toEqual([2e-20, 2e-20]);
+    expect(besides(verify(subject, c))).toEqual([]);
+  });
+
+  test('on a kink, a strict rise in every perturbation shows strictness without a Hessian', () => {
+    // f = v·|w·x + b| (leaky relu of slope −1) with v = 1 frozen, at w = b = 0 on x = ±1 with targets −1: both
+    // samples on the kink, and every move of (w, b) raises the loss to first order by |w + b| + |b − w|.
+    const subject: MlpSubjectJson = {
+      kind: 'mlp',
+      network: {
+        layerSizes: [1, 1, 1],
+        activation: { name: 'leaky-relu', slope: -1 },
+        bias: true,
+        trainable: [true, false],
+      },
+      data: { inputs: [[1], [-1]], targets: [[-1], [-1]] },
+      loss: { name: 'squared', scale: 0.5, reduction: 'sum' },
+      point: {
+        layers: [
+          { weights: [[0]], biases: [0] },
+          { weights: [[1]], biases: [0] },
+        ],
+      },
+    };
+    const model = subjectModel(subject);
+    const exam = examinePoint(model.objective, model.theta, { rng: seededRng(2), radii: [1e-2], trials: 10 });
+    expect(exam.hessianEigenvalues).toBeNull();
+    expect(exam.perturbation.minLossIncrease).toBeGreaterThan(1e-3);
+    const strictOnKink: Certificate = {
+      kind: 'strict-local-min-not-global',
+      loss: exam.value,
+      gradientNorm: null,
+      hessianEigenvalues: null,
+      perturbation: { radii: [1e-2], trials: 10, minLossIncrease: exam.perturbation.minLossIncrease },
+      betterPoint: subject.point,
+      betterLoss: exam.value,
+      exact: null,
+    };
+    // Its better point is itself (this point is a global minimum); every other check passes.
+    expect(besides(verify(subject, strictOnKink))).toEqual([]);
+  });
 });
