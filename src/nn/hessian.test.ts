@@ -136,6 +136,17 @@ describe('exact Hessian', () => {
     },
   );
 
+  test('H·v with a direction of the wrong length is a ShapeError naming the direction', () => {
+    const c = fc.sample(problemWithDirectionArb(), { numRuns: 1, seed: 5 })[0]!;
+    const p = c.problem.layout.size;
+    expect(() => hessianVectorProduct(c.problem, c.theta, new Float64Array(p + 1))).toThrow(
+      `direction v has ${p + 1} entries, expected ${p}`,
+    );
+    expect(() => hessianVectorProduct(c.problem, new Float64Array(p + 1), c.v)).toThrow(
+      `parameter vector has ${p + 1} entries, expected ${p}`,
+    );
+  });
+
   test('NaN in θ gives NaN entries, never a finite Hessian', () => {
     const { problem } = fc.sample(problemArb({ hiddenLayers: 1, activation: ['tanh'] }), {
       numRuns: 1,

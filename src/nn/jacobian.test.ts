@@ -1,11 +1,17 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { problemWithDirectionArb, type SubjectOptions } from '../generate/index.js';
+import { problemArb, problemWithDirectionArb, type SubjectOptions } from '../generate/index.js';
 import { allClose, isClose } from '../linalg/index.js';
 import { gradient } from './backprop.js';
 import { centralDifferenceVector } from './finiteDifferences.js';
-import { lossWeight, outputs, residuals } from './forward.js';
-import { jacobian, jacobianVectorProduct, vectorJacobianProduct } from './jacobian.js';
+import { forward, lossWeight, outputs, residuals } from './forward.js';
+import {
+  jacobian,
+  jacobianFromSensitivities,
+  jacobianVectorProduct,
+  outputSensitivities,
+  vectorJacobianProduct,
+} from './jacobian.js';
 import { smoothAlong } from './patterns.js';
 import { IDENTITY_RTOL, JVP_FD_TOL } from './tolerances.js';
 
@@ -113,6 +119,33 @@ describe('Jacobian of θ ↦ (f(x_1), …, f(x_n))', () => {
       gradient(problem, theta).forEach((g, k) => {
         expect(isClose(viaJ[k]!, g, IDENTITY_RTOL, 1 + scale[k]!)).toBe(true);
       });
+    },
+  );
+
+  test.prop([problemArb(FD_OPTIONS)], { numRuns: 40 })(
+    'outputSensitivities: one reverse pass per output (sens[k][L−1] = e_k); from them J by default, Jᵀ when transposed',
+    ({ problem, theta }) => {
+      const { layout, n } = problem;
+      const L = layout.layers.length;
+      const dL = layout.layerSizes[L]!;
+      const pass = forward(problem, theta);
+      const sens = outputSensitivities(problem, theta, pass);
+      expect(sens.length).toBe(dL);
+      for (let k = 0; k < dL; k++) {
+        expect(sens[k]!.map((s) => s.length)).toEqual(layout.layerSizes.slice(1).map((d) => n * d));
+        const last = sens[k]![L - 1]!;
+        for (let i = 0; i < n; i++)
+          for (let o = 0; o < dL; o++) expect(last[i * dL + o]).toBe(o === k ? 1 : 0);
+      }
+      // without `transposed` J itself; with it the other loop (general strides) forms the same products d·h, so Jᵀ bit for bit
+      const J = jacobian(problem, theta);
+      const fromSens = jacobianFromSensitivities(problem, pass, sens);
+      expect([fromSens.rows, fromSens.cols]).toEqual([J.rows, J.cols]);
+      expect(Array.from(fromSens.data)).toEqual(Array.from(J.data));
+      const Jt = jacobianFromSensitivities(problem, pass, sens, true);
+      expect([Jt.rows, Jt.cols]).toEqual([J.cols, J.rows]);
+      for (let r = 0; r < J.rows; r++)
+        for (let c = 0; c < J.cols; c++) expect(Jt.data[c * J.rows + r]).toBe(J.data[r * J.cols + c]);
     },
   );
 
