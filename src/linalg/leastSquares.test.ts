@@ -117,5 +117,35 @@ describe('leastSquares', () => {
     expect(() => leastSquares(a, Float64Array.from([1, 2, 3]), Number.NaN)).toThrow(
       'leastSquares: tolerance must be a finite number ≥ 0, got NaN',
     );
+    // A matrix right-hand side is checked too, and the matrix is named as such.
+    const i2 = fromRows([
+      [1, 0],
+      [0, 1],
+    ]);
+    const nanRhs = fromRows([
+      [1, Number.NaN],
+      [0, 0],
+    ]);
+    expect(() => leastSquares(i2, nanRhs)).toThrow(
+      'leastSquares: right-hand side has a non-finite entry (0, 1) (NaN)',
+    );
+    const nanA = fromRows([
+      [1, Number.NaN],
+      [0, 1],
+    ]);
+    expect(() => leastSquares(nanA, Float64Array.from([1, 2]))).toThrow(
+      'leastSquares: matrix has a non-finite entry (0, 1) (NaN)',
+    );
+  });
+
+  test('an empty system: x = 0 of its width, the residual is |b|, rank 0', () => {
+    const wide = leastSquares(dense(0, 3), new Float64Array(0));
+    expect(Array.from(wide.x)).toEqual([0, 0, 0]);
+    expect(wide.residualNorm).toBe(0);
+    expect(wide.rank).toBe(0);
+    const tall = leastSquares(dense(3, 0), Float64Array.from([1, 2, 2]));
+    expect(Array.from(tall.x)).toEqual([]);
+    expect(tall.residualNorm).toBe(3);
+    expect(tall.rank).toBe(0);
   });
 });

@@ -110,6 +110,24 @@ describe('ops', () => {
     expect(() => matvec(dense(1, 1), Float64Array.from([Number.NaN]))).toThrow(NonFiniteError);
     expect(() => gram(bad)).toThrow(NonFiniteError);
     expect(() => outerGram(bad)).toThrow(NonFiniteError);
+    // The whole messages: the routine, which operand, and where.
+    expect(() => matmul(bad, dense(2, 1))).toThrow('matmul: left has a non-finite entry (0, 1) (NaN)');
+    expect(() => matmul(dense(1, 1), fromRows([[Number.POSITIVE_INFINITY, 0]]))).toThrow(
+      'matmul: right has a non-finite entry (0, 0) (Infinity)',
+    );
+    expect(() => matvec(fromRows([[Number.NaN]]), Float64Array.from([1]))).toThrow(
+      'matvec: matrix has a non-finite entry (0, 0) (NaN)',
+    );
+    expect(() => matvec(dense(1, 1), Float64Array.from([Number.NaN]))).toThrow(
+      'matvec: vector has a non-finite entry 0 (NaN)',
+    );
+    expect(() => gram(bad)).toThrow('gram: matrix has a non-finite entry (0, 1) (NaN)');
+    expect(() => outerGram(bad)).toThrow('outerGram: matrix has a non-finite entry (0, 1) (NaN)');
+  });
+
+  test('the norms of empty vectors and matrices are 0', () => {
+    expect(norm2(new Float64Array(0))).toBe(0);
+    expect(frobenius(dense(0, 3))).toBe(0);
   });
 
   test.prop(
