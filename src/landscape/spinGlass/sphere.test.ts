@@ -35,10 +35,18 @@ function dot(a: Float64Array, b: Float64Array): number {
 }
 
 /** A random unit tangent vector at w. */
+/**
+ * A random unit tangent vector at w. Projected twice (Gram–Schmidt's "twice is enough"): after one projection a v
+ * nearly parallel to w keeps a part along w of order ε·|v|/|t|, which normalising blows up and which the frame
+ * round trip below rightly drops (CI seed 109900980 failed so at N = 2). Over 700,000 cases (N = 2…8) one
+ * projection broke the round trip's bound 1e-14·N 232 times (worst 173 times the bound); two, never (worst 0.033).
+ */
 function tangentUnit(w: Float64Array, rng: Rng): Float64Array {
-  const v = Float64Array.from(w, () => rng.normal());
-  const c = dot(v, w) / dot(w, w);
-  const t = v.map((x, i) => x - c * w[i]!);
+  let t = Float64Array.from(w, () => rng.normal());
+  for (let pass = 0; pass < 2; pass++) {
+    const c = dot(t, w) / dot(w, w);
+    t = t.map((x, i) => x - c * w[i]!);
+  }
   const n = Math.sqrt(dot(t, t));
   return t.map((x) => x / n);
 }
