@@ -76,10 +76,12 @@ function walk(dir) {
     .sort();
 }
 
-/** The key of a part: what its outcome depends on. */
-function keyOf(scope, file) {
+/** A hash of the files every part's outcome depends on, read once per invocation (a file edited during the run
+ *  only makes the next run re-run its parts: their keys no longer match). */
+let inputsHash = null;
+function hashOfInputs() {
+  if (inputsHash !== null) return inputsHash;
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ scope, file, seed, cap, options, node: process.version }));
   const inputs = [
     ...walk('src'),
     ...walk('test'),
@@ -92,7 +94,17 @@ function keyOf(scope, file) {
     hash.update(`\0${f}\0`);
     hash.update(readFileSync(`${root}/${f}`));
   }
-  return hash.digest('hex');
+  inputsHash = hash.digest('hex');
+  return inputsHash;
+}
+
+/** The key of a part: what its outcome depends on. */
+function keyOf(scope, file) {
+  return createHash('sha256')
+    .update(
+      JSON.stringify({ scope, file, seed, cap, options, node: process.version, inputs: hashOfInputs() }),
+    )
+    .digest('hex');
 }
 
 /** One Stryker run; its exit status. */
