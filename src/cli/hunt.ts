@@ -261,6 +261,8 @@ export async function huntCommand(registry: ClaimRegistry, options: HuntOptions,
     seed: options.seed,
     shard: `${options.shard.index}/${options.shard.count}`,
     workers,
+    /** `bin/landscape.js` starts a hunt with V8's `--single-threaded` (no helper threads); see the README. */
+    v8HelperThreads: !process.execArgv.includes('--single-threaded'),
     seconds: Number(seconds.toFixed(1)),
     steps: stepsDone,
     runs,

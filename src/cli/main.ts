@@ -187,7 +187,10 @@ function buildProgram(
       '--steps <n>',
       `stop after n steps in all, an integer in [1, ${MAX_HUNT_STEPS}] (a step: one claim, 8 random cases and up to 8 guided ones; claims take turns); with --time, whichever comes first`,
     )
-    .option('--workers <n>', 'worker threads (default: all cores)')
+    .option(
+      '--workers <n>',
+      "worker threads (default: all cores); the `landscape` command runs a hunt on V8 without its helper threads, LANDSCAPE_V8_THREADS=1 keeps them",
+    )
     .option('--shard <i/n>', 'search only shard i of n of the seed space (CI matrices)')
     .option('--seed <s>', 'base seed (default: $LANDSCAPE_SEED, else fresh and printed)')
     .option('--json', 'print a JSON summary at the end')
