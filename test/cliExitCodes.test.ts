@@ -38,6 +38,24 @@ describe('exit codes of the built binary and the npm scripts', () => {
     expect(r.err).not.toMatch(/\n\s+at /);
   });
 
+  test('landscape hunt runs in a child on V8 --single-threaded: its JSON, its exit code (0, and 2 for bad input)', () => {
+    const cache = mkdtempSync(join(scratch, 'cache-'));
+    const argv = ['bin/landscape.js', 'hunt', 'km-d0-one-rank', '--steps', '1', '--seed', '1', '--no-write'];
+    const r = spawnSync(process.execPath, [...argv, '--json'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, LANDSCAPE_CACHE_DIR: cache, LANDSCAPE_V8_THREADS: '' },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const summary = JSON.parse(r.stdout) as { v8HelperThreads: boolean; steps: number; runs: number };
+    expect(summary.v8HelperThreads).toBe(false);
+    expect(summary.steps).toBe(1);
+    expect(summary.runs).toBeGreaterThan(0);
+    const bad = node(root, 'bin/landscape.js', 'hunt', '--steps', 'x');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--steps expects an integer/);
+  });
+
   test('scripts/check.js forwards its arguments: a bad flag exits 2 and runs nothing', () => {
     const r = node(root, 'scripts/check.js', '--no-such-flag');
     expect(r.code).toBe(2);
