@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * The quality suite (`npm run test:seeds`): every claim over consecutive seeds at the main job's budget. Its files
+ * The quality suite (`npm run test:seeds`), over consecutive seeds: every claim at the main job's budget
+ * (claims-*), what `npm test` asserts of each claim (test-budget-*) and the unit tests of src/ (unit-*). Its files
  * end in `.seeds.ts`, so plain `npm test` (which includes `*.test.ts`) never picks them up.
  */
 export default defineConfig({
