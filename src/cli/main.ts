@@ -189,7 +189,7 @@ function buildProgram(
     )
     .option(
       '--workers <n>',
-      "worker threads (default: all cores); the `landscape` command runs a hunt on V8 without its helper threads, LANDSCAPE_V8_THREADS=1 keeps them",
+      'worker threads (default: all cores); the `landscape` command runs a hunt on V8 without its helper threads, LANDSCAPE_V8_THREADS=1 keeps them',
     )
     .option('--shard <i/n>', 'search only shard i of n of the seed space (CI matrices)')
     .option('--seed <s>', 'base seed (default: $LANDSCAPE_SEED, else fresh and printed)')
