@@ -17,9 +17,9 @@
 // those files, as before (reports/mutation/<scope>.json, nothing reused).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { filesOf, SCOPES } from './mutationScopes.mjs';
+import { filesOf, filesUnder, SCOPES } from './mutationScopes.mjs';
 
 /** The score the issue asks of every scope (issue 16), in percent. */
 const REQUIRED_SCORE = 85;
@@ -66,16 +66,6 @@ const seed = process.env.LANDSCAPE_SEED ?? '1';
 const cap = process.env.MUTATION_FC_RUNS ?? '';
 const setting = `LANDSCAPE_SEED=${seed}${cap !== '' && cap !== '0' ? `, fast-check runs capped at ${cap} (a lower bound)` : ''}${options.length > 0 ? `, stryker ${options.join(' ')}` : ''}`;
 
-/** Every file under `dir` (relative to the root), recursively, sorted. */
-function walk(dir) {
-  const full = `${root}/${dir}`;
-  if (!existsSync(full)) return [];
-  return readdirSync(full, { recursive: true, encoding: 'utf8' })
-    .map((f) => `${dir}/${f.replaceAll('\\', '/')}`)
-    .filter((f) => statSync(`${root}/${f}`).isFile())
-    .sort();
-}
-
 /** A hash of the files every part's outcome depends on, read once per invocation (a file edited during the run
  *  only makes the next run re-run its parts: their keys no longer match). */
 let inputsHash = null;
@@ -83,8 +73,8 @@ function hashOfInputs() {
   if (inputsHash !== null) return inputsHash;
   const hash = createHash('sha256');
   const inputs = [
-    ...walk('src'),
-    ...walk('test'),
+    ...filesUnder('src', root),
+    ...filesUnder('test', root),
     'stryker.config.mjs',
     'vitest.mutation.config.ts',
     'package-lock.json',

@@ -1,6 +1,6 @@
 // @ts-check
 // The files each `npm run test:mutation` scope mutates, for stryker.config.mjs and scripts/mutation.js.
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 
 /** What each scope mutates: a folder (every .ts file in it) or one file, less `skip`. */
 const scopes = {
@@ -20,11 +20,17 @@ export function filesOf(/** @type {string} */ name) {
   const scope = scopes[/** @type {keyof typeof scopes} */ (name)];
   if (scope === undefined)
     throw new Error(`MUTATION_SCOPE must be one of ${Object.keys(scopes).join(', ')}, got '${name}'`);
-  const all = statSync(scope.root).isFile()
-    ? [scope.root]
-    : readdirSync(scope.root, { recursive: true, encoding: 'utf8' }).map((f) =>
-        `${scope.root}/${f}`.replaceAll('\\', '/'),
-      );
-  return all.filter((f) => f.endsWith('.ts') && !NEVER.some((r) => r.test(f)) && !scope.skip?.test(f)).sort();
+  const all = statSync(scope.root).isFile() ? [scope.root] : filesUnder(scope.root);
+  return all.filter((f) => f.endsWith('.ts') && !NEVER.some((r) => r.test(f)) && !scope.skip?.test(f));
+}
+
+/** Every file under `dir` (a path relative to `root`), recursively, as `dir/…` with '/', sorted; none if `dir`
+ *  does not exist. Also what scripts/mutation.js hashes to key its reports. */
+export function filesUnder(/** @type {string} */ dir, root = '.') {
+  if (!existsSync(`${root}/${dir}`)) return [];
+  return readdirSync(`${root}/${dir}`, { recursive: true, encoding: 'utf8' })
+    .map((f) => `${dir}/${f.replaceAll('\\', '/')}`)
+    .filter((f) => statSync(`${root}/${f}`).isFile())
+    .sort();
 }
 export const SCOPES = Object.keys(scopes);

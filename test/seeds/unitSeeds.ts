@@ -36,15 +36,12 @@ function failures(report: JsonReport, seed: number): string[] {
   const lines: string[] = [];
   for (const file of report.testResults) {
     const path = relative(root, file.name);
+    const replay = `\n  replay: LANDSCAPE_SEED=${seed} npx vitest run ${path}`;
     const failed = file.assertionResults.filter((a) => a.status === 'failed');
     for (const a of failed)
-      lines.push(
-        `${path} › ${a.fullName}: ${(a.failureMessages[0] ?? '').split('\n')[0]}\n  replay: LANDSCAPE_SEED=${seed} npx vitest run ${path}`,
-      );
+      lines.push(`${path} › ${a.fullName}: ${(a.failureMessages[0] ?? '').split('\n')[0]}${replay}`);
     if (failed.length === 0 && file.status === 'failed')
-      lines.push(
-        `${path}: ${(file.message ?? 'failed').split('\n')[0]}\n  replay: LANDSCAPE_SEED=${seed} npx vitest run ${path}`,
-      );
+      lines.push(`${path}: ${(file.message ?? 'failed').split('\n')[0]}${replay}`);
   }
   return lines;
 }
