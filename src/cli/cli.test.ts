@@ -55,6 +55,21 @@ describe('landscape CLI', () => {
     expect((await run('--help')).code).toBe(0);
   });
 
+  test('an empty --archive or --out is a usage error, not the project archive or the working folder', async () => {
+    for (const argv of [
+      ['replay', '--archive', ''],
+      ['list', '--archive='],
+      ['report', '--archive', '', '--out', join(root, 'never')],
+      ['report', '--archive', join(root, 'empty'), '--out', ''],
+      ['check', 'km-d0-one-rank', '--runs', '1', '--no-write', '--out='],
+    ]) {
+      const r = await run(...argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.err).toMatch(/^landscape: --(archive|out) expects a folder, got an empty path$/);
+    }
+    expect(readdirSync(root)).not.toContain('never');
+  });
+
   test('check archives a certified counterexample, prints seed, path and replay command; replay and inspect explain it', async () => {
     const archive = join(root, 'archive');
     const out = join(root, 'report');

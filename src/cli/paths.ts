@@ -33,15 +33,25 @@ export function projectRoot(): string {
   return process.cwd();
 }
 
-/** The archive folder: `--archive DIR`, else LANDSCAPE_ARCHIVE, else `<project>/counterexamples`. */
+/**
+ * A path option given as the empty string (`--archive "$DIR"` with DIR unset) is an error, not the default: the
+ * default archive is the project's own, and `--out ''` would be the working folder.
+ */
+function nonEmpty(name: string, option: string | undefined): string | undefined {
+  if (option === '') throw new UserError(`${name} expects a folder, got an empty path`);
+  return option;
+}
+
+/** The archive folder: `--archive DIR`, else LANDSCAPE_ARCHIVE (empty: unset), else `<project>/counterexamples`. */
 export function archiveRoot(option: string | undefined): string {
-  const chosen = option ?? process.env.LANDSCAPE_ARCHIVE;
+  const chosen = nonEmpty('--archive', option) ?? process.env.LANDSCAPE_ARCHIVE;
   return chosen === undefined || chosen === '' ? join(projectRoot(), 'counterexamples') : resolve(chosen);
 }
 
 /** The report folder: `--out DIR`, else `<project>/report`. */
 export function reportRoot(option: string | undefined): string {
-  return option === undefined ? join(projectRoot(), 'report') : resolve(option);
+  const chosen = nonEmpty('--out', option);
+  return chosen === undefined ? join(projectRoot(), 'report') : resolve(chosen);
 }
 
 /** The guided-hunt cache (ignored by git): near-misses kept across hunts; LANDSCAPE_CACHE_DIR moves it. */
